@@ -1,0 +1,1 @@
+"""Per-language document quality filters (stage filter)."""

@@ -1,0 +1,1 @@
+"""The host-level link graph and link authority (stages hostgraph, rank, select)."""

@@ -1,0 +1,170 @@
+"""The ``corpusforge`` command line."""
+
+from __future__ import annotations
+
+import logging
+import sys
+from pathlib import Path
+from typing import Annotated
+
+import typer
+from rich.console import Console
+from rich.logging import RichHandler
+from rich.table import Table
+
+from pipeline import __version__
+from pipeline.config import ConfigError, load_config
+from pipeline.stage import StageError, StageOutcome
+
+app = typer.Typer(
+    help="corpusforge: build a multilingual pretraining corpus from Common Crawl, ranked like a search engine.\n\n"
+    "Start with `corpusforge sample --out sample-crawl` and `corpusforge run --config conf/default.yaml`.",
+    no_args_is_help=True,
+    add_completion=False,
+    pretty_exceptions_enable=False,
+)
+console = Console(stderr=True)
+
+
+def _setup_logging(verbose: bool) -> None:
+    logging.basicConfig(
+        level=logging.DEBUG if verbose else logging.INFO,
+        format="%(message)s",
+        handlers=[RichHandler(console=console, show_path=False, rich_tracebacks=True)],
+        force=True,
+    )
+    for noisy in ("py4j", "botocore", "urllib3", "s3transfer"):
+        logging.getLogger(noisy).setLevel(logging.WARNING)
+
+
+def _fail(message: str) -> None:
+    console.print(f"[bold red]error:[/] {message}")
+    raise typer.Exit(code=2)
+
+
+@app.command()
+def stages() -> None:
+    """List the pipeline's stages in order, each with a one-line description."""
+    from pipeline.runner import STAGES
+
+    table = Table(title="corpusforge stages (in order)")
+    table.add_column("#", justify="right")
+    table.add_column("stage", style="bold")
+    table.add_column("status")
+    table.add_column("what it does")
+    for number, item in enumerate(STAGES, 1):
+        status = "[green]ready[/]" if item.implemented else "[dim]planned[/]"
+        table.add_row(str(number), item.name, status, item.description)
+    Console().print(table)
+
+
+@app.command()
+def sample(
+    out: Annotated[Path, typer.Option("--out", help="Folder to write the sample crawl into")],
+    seed: Annotated[int, typer.Option(help="Random seed: the same seed writes byte-identical files")] = 1,
+    scale: Annotated[int, typer.Option(min=1, help="Multiplies hosts and pages (1 ≈ 450 hosts, 2,000 pages)")] = 1,
+) -> None:
+    """Write a deterministic multilingual mini web in Common Crawl's layout (WARC, WAT, WET, paths listings).
+
+    Also writes DIR/truth.json: the kind and language of every host, the language, quality and charset of
+    every page, its links, and the duplicate clusters, so every stage can be scored against it.
+    """
+    _setup_logging(False)
+    from pipeline.sample import generate_sample
+
+    summary = generate_sample(out, seed=seed, scale=scale)
+    table = Table(title=f"sample crawl written to {out}")
+    table.add_column("what")
+    table.add_column("count", justify="right")
+    for key, value in summary.items():
+        table.add_row(key, f"{value:,}" if isinstance(value, int) else str(value))
+    Console().print(table)
+
+
+def summary_table(outcomes: list[StageOutcome]) -> Table:
+    table = Table(title="corpusforge run summary")
+    table.add_column("stage", style="bold")
+    table.add_column("status")
+    table.add_column("in", justify="right")
+    table.add_column("out", justify="right")
+    table.add_column("dropped (by reason)")
+    table.add_column("seconds", justify="right")
+    for outcome in outcomes:
+        stats = outcome.stats
+        dropped = ", ".join(f"{reason} {count:,}" for reason, count in sorted(stats.dropped.items())) or "-"
+        status = "[green]ran[/]" if outcome.status == "ran" else "[yellow]skipped (up to date)[/]"
+        table.add_row(
+            outcome.name, status, f"{stats.input:,}", f"{stats.output:,}", dropped, f"{stats.seconds:.1f}"
+        )
+    return table
+
+
+@app.command()
+def run(
+    config: Annotated[Path, typer.Option("--config", "-c", help="YAML config (see conf/default.yaml)")] = Path(
+        "conf/default.yaml"
+    ),
+    out: Annotated[str | None, typer.Option("--out", help="Output root; overrides `output` in the config")] = None,
+    stages: Annotated[
+        str | None, typer.Option("--stages", help="Comma-separated stages to run (default: every ready stage)")
+    ] = None,
+    force: Annotated[bool, typer.Option("--force", help="Recompute stages even if their outputs are up to date")] = False,
+    overrides: Annotated[
+        list[str] | None, typer.Option("--set", help="Override a config key: --set spark.shuffle_partitions=16")
+    ] = None,
+    crawl: Annotated[str | None, typer.Option("--crawl", help="Crawl release id, e.g. CC-MAIN-2024-10")] = None,
+    verbose: Annotated[bool, typer.Option("--verbose", "-v")] = False,
+) -> None:
+    """Run pipeline stages. Each writes OUT/<stage>/ (Parquet, stats.json, _SUCCESS) and is skipped when its
+    outputs are already up to date for this config (use --force to recompute)."""
+    _setup_logging(verbose)
+    settings = list(overrides or [])
+    if out:
+        settings.append(f"output={out}")
+    try:
+        cfg = load_config(config, settings, crawl=crawl)
+    except ConfigError as exc:
+        _fail(str(exc))
+    from pipeline.progress import SparkProgress
+    from pipeline.runner import run_pipeline, select_stages
+    from pipeline.spark import get_spark
+
+    names = [name.strip() for name in stages.split(",") if name.strip()] if stages else None
+    try:
+        select_stages(names)
+    except StageError as exc:
+        _fail(str(exc))
+    console.print(f"corpusforge {__version__}: crawl [bold]{cfg.crawl}[/], output [bold]{cfg.output}[/]")
+    spark = get_spark(cfg.spark)
+    outcomes: list[StageOutcome] = []
+
+    def on_start(stage) -> None:
+        console.print(f"[bold cyan]▶ {stage.name}[/]: {stage.description}")
+
+    def on_done(outcome: StageOutcome) -> None:
+        outcomes.append(outcome)
+        stats = outcome.stats
+        if outcome.status == "skipped":
+            console.print(f"[yellow]↷ {outcome.name}[/]: up to date (config digest {stats.config_digest}); skipped")
+        else:
+            console.print(
+                f"[green]✔ {outcome.name}[/]: {stats.input:,} in → {stats.output:,} out, "
+                f"{sum(stats.dropped.values()):,} dropped, {stats.seconds:.1f}s"
+            )
+
+    try:
+        with SparkProgress(spark, console, label="corpusforge"):
+            run_pipeline(cfg, spark, names, force=force, on_start=on_start, on_done=on_done)
+    except (StageError, FileNotFoundError, ConfigError) as exc:
+        if outcomes:
+            Console().print(summary_table(outcomes))
+        _fail(str(exc))
+    Console().print(summary_table(outcomes))
+
+
+def main() -> None:  # pragma: no cover - entry point for `python -m pipeline.cli`
+    app()
+
+
+if __name__ == "__main__":  # pragma: no cover
+    sys.exit(main())

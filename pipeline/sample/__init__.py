@@ -1,0 +1,12 @@
+"""A deterministic multilingual mini web in Common Crawl's layout, with the truth about every part of it."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+
+def generate_sample(out: str | Path, seed: int = 1, scale: int = 1) -> dict:
+    """Write the sample crawl under ``out`` and return a summary of what it holds."""
+    from pipeline.sample.writer import generate
+
+    return generate(Path(out), seed=seed, scale=scale)

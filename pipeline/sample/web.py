@@ -1,0 +1,424 @@
+"""The mini web behind the sample crawl: hosts, pages, links and duplicates, with the truth about each.
+
+It is shaped like the real web a search engine ranks: a few authoritative hubs that many sites link
+to, many ordinary sites, a link farm (spam hosts densely interlinked to boost one target), nofollow
+and user-generated links, links to hosts outside the crawl, redirects, 404s and non-HTML captures.
+Chinese is about 2% of pages, as it is scarce in Common Crawl, and some Chinese and Japanese pages
+are served in legacy charsets, declared in the HTTP header, in a <meta> tag, or not at all.
+"""
+
+from __future__ import annotations
+
+import random
+from dataclasses import dataclass, field
+
+from pipeline.sample import text as prose
+
+# Crawled hosts per language at scale 1 (the link farm comes on top). Chinese is kept scarce.
+HOSTS_PER_LANGUAGE = {"en": 165, "de": 55, "fr": 50, "es": 45, "ru": 45, "ja": 36, "zh": 12}
+HUBS_PER_LANGUAGE = {"en": 9, "de": 3, "fr": 3, "es": 2, "ru": 2, "ja": 2, "zh": 2}
+SPAM_HOSTS = 20
+PAGES_HUB = (10, 16)
+PAGES_ORDINARY = (2, 6)
+PAGES_ORDINARY_ZH = (1, 3)
+LOW_QUALITY_SHARE = 0.12
+EXACT_DUP_SHARE = 0.04
+NEAR_DUP_SHARE = 0.03
+NON_HTML_SHARE = 0.03
+NOT_FOUND_SHARE = 0.02
+REDIRECT_HOST_SHARE = 0.08
+
+# Real authoritative sites, so trust seeds written for real releases also name the sample's hubs.
+REAL_HUBS = {
+    "en": ["www.bbc.co.uk", "www.nytimes.com", "www.theguardian.com", "www.reuters.com", "www.nasa.gov",
+           "www.nih.gov", "www.harvard.edu", "www.nature.com", "www.npr.org"],
+    "de": ["www.spiegel.de", "www.zeit.de", "www.tagesschau.de"],
+    "fr": ["www.lemonde.fr", "www.lefigaro.fr", "www.radiofrance.fr"],
+    "es": ["elpais.com", "www.rtve.es"],
+    "ru": ["ria.ru", "lenta.ru"],
+    "ja": ["www.nhk.or.jp", "www.asahi.com"],
+    "zh": ["www.people.com.cn", "www.gov.cn"],
+}
+# Hosts outside the crawl that pages link to (never fetched: vertices without pages).
+EXTERNAL_HOSTS = ["en.wikipedia.org", "www.youtube.com", "twitter.com", "github.com", "www.facebook.com",
+                  "de.wikipedia.org", "fr.wikipedia.org", "ja.wikipedia.org", "zh.wikipedia.org",
+                  "www.baidu.com", "weibo.com", "www.yandex.ru", "vk.com", "www.amazon.de", "www.instagram.com"]
+NAME_PARTS = {
+    "en": ["green", "river", "stone", "maple", "harbor", "north", "bright", "cedar", "summit", "valley", "pixel",
+           "quiet", "silver", "forest", "meadow", "lantern", "copper", "atlas", "orchard", "beacon", "prairie",
+           "willow", "granite", "coastal", "hollow", "thistle", "amber", "falcon", "garden", "kitchen"],
+    "de": ["garten", "berg", "wald", "stadt", "haus", "licht", "feld", "see", "bach", "markt", "brunnen",
+           "heide", "tal", "stein", "linde", "hafen", "wiese", "burg", "kreis", "werk"],
+    "fr": ["jardin", "maison", "ciel", "soleil", "rivage", "pierre", "lune", "vigne", "bois", "port", "cuisine",
+           "village", "chemin", "source", "atelier", "colline", "plume", "verger", "marche", "phare"],
+    "es": ["sol", "casa", "rio", "monte", "luna", "campo", "mar", "verde", "piedra", "plaza", "cocina",
+           "sierra", "puerto", "jardin", "huerta", "camino", "faro", "olivo", "nube", "valle"],
+    "ru": ["dom", "reka", "les", "gorod", "sad", "pole", "svet", "more", "zvezda", "kniga", "most", "ozero",
+           "gora", "sever", "bereg", "kray", "luch", "ugolok", "pechka", "rodnik"],
+    "ja": ["sakura", "yama", "kawa", "hoshi", "mori", "umi", "sora", "hana", "tsuki", "kaze", "midori",
+           "shima", "take", "matsu", "izumi", "nagi", "hikari", "kumo", "yuki", "tani"],
+    "zh": ["hua", "shan", "shui", "tian", "long", "jin", "ming", "xin", "yun", "feng", "hai", "lin", "chun",
+           "qing", "an", "kang", "le", "xing", "bao", "da"],
+}
+SUFFIXES = {
+    "en": [("com", 0.58), ("org", 0.15), ("net", 0.1), ("co.uk", 0.12), ("github.io", 0.05)],
+    "de": [("de", 0.9), ("com", 0.1)],
+    "fr": [("fr", 0.85), ("com", 0.15)],
+    "es": [("es", 0.7), ("com", 0.2), ("com.mx", 0.1)],
+    "ru": [("ru", 0.9), ("com", 0.1)],
+    "ja": [("jp", 0.3), ("co.jp", 0.4), ("ne.jp", 0.1), ("com", 0.2)],
+    "zh": [("cn", 0.3), ("com.cn", 0.4), ("org.cn", 0.1), ("com.tw", 0.2)],
+}
+# A few sites with internationalized names: crawled under their punycode name, linked in Unicode.
+IDN_SITES = [("de", "www.bücherstube.de"), ("ru", "библиотека.рф"), ("ja", "日本料理.jp")]
+
+CHARSETS = {  # (true encoding, weight)
+    "en": [("utf-8", 1.0)],
+    "de": [("utf-8", 0.8), ("iso-8859-1", 0.1), ("windows-1252", 0.1)],
+    "fr": [("utf-8", 0.85), ("windows-1252", 0.15)],
+    "es": [("utf-8", 0.9), ("iso-8859-1", 0.1)],
+    "ru": [("utf-8", 0.6), ("windows-1251", 0.3), ("koi8-r", 0.1)],
+    "ja": [("utf-8", 0.5), ("shift_jis", 0.35), ("euc-jp", 0.15)],
+    "zh": [("utf-8", 0.4), ("gbk", 0.3), ("gb18030", 0.1)],  # .com.tw sites are Big5
+}
+# How a legacy charset is announced. "none" leaves detection to the reader.
+DECLARATIONS = [("header", 0.35), ("meta", 0.35), ("both", 0.15), ("none", 0.15)]
+# Labels pages really use: GBK text is often labelled gb2312, which it is not a subset of.
+CHARSET_LABELS = {"gbk": ["gb2312", "gbk", "GB2312"], "shift_jis": ["shift_jis", "Shift_JIS", "sjis"],
+                  "big5": ["big5", "Big5"], "euc-jp": ["euc-jp", "EUC-JP"], "gb18030": ["gb18030", "GB18030"],
+                  "windows-1251": ["windows-1251", "cp1251"], "koi8-r": ["koi8-r"],
+                  "iso-8859-1": ["iso-8859-1", "ISO-8859-1"], "windows-1252": ["windows-1252"]}
+
+
+@dataclass(eq=False)
+class Host:
+    name: str  # as crawled: lower-case ASCII (punycode for IDN)
+    kind: str  # hub | ordinary | spam | farm_target
+    lang: str
+    display_name: str  # as written in links (Unicode for IDN)
+    site_name: str
+    charset: str = "utf-8"
+    script: str = "simplified"
+    pages: list[Page] = field(default_factory=list)
+    redirect_from: str | None = None  # an old host name that 301-redirects here
+
+
+@dataclass
+class Link:
+    tag: str  # a | area | img | link | script
+    href: str  # as written in the HTML
+    url: str  # absolute, as resolved
+    text: str = ""
+    rel: str | None = None
+    host: str | None = None  # the target's canonical host name; None where the URL has no valid public host
+
+
+@dataclass(eq=False)
+class Page:
+    url: str
+    host: Host
+    status: int = 200
+    content_type: str = "text/html"
+    lang: str | None = None
+    quality: str | None = None  # good | low (HTML pages)
+    low_kind: str | None = None
+    document: prose.Document | None = None
+    links: list[Link] = field(default_factory=list)
+    charset: str = "utf-8"
+    declared: str = "both"  # header | meta | both | none
+    label: str = "utf-8"
+    base_href: str | None = None
+    redirect_to: str | None = None
+    dup_cluster: int | None = None
+    dup_role: str | None = None  # original | exact | near
+    body: bytes = b""  # non-HTML payloads
+
+
+def weighted(rng: random.Random, options: list[tuple[str, float]]) -> str:
+    return rng.choices([value for value, _ in options], weights=[weight for _, weight in options])[0]
+
+
+def idna_ascii(name: str) -> str:
+    return ".".join(label.encode("idna").decode("ascii") if not label.isascii() else label for label in name.split("."))
+
+
+class WebBuilder:
+    def __init__(self, seed: int, scale: int):
+        self.rng = random.Random(seed)
+        self.scale = scale
+        self.hosts: list[Host] = []
+        self.taken: set[str] = set()
+        self.slugs: set[str] = set()
+        self.dup_clusters: list[list[str]] = []
+        self.cluster_kinds: list[str] = []
+
+    # ---- hosts -------------------------------------------------------------------------------
+    def _new_name(self, lang: str) -> str:
+        rng = self.rng
+        for _ in range(1000):
+            parts = NAME_PARTS[lang]
+            base = rng.choice(parts) + rng.choice(parts)
+            if rng.random() < 0.3:
+                base += str(rng.randint(1, 99))
+            elif rng.random() < 0.15:
+                base = rng.choice(parts) + "-" + rng.choice(parts)
+            suffix = weighted(rng, SUFFIXES[lang])
+            if suffix == "github.io":
+                name = f"{base}.github.io"
+            else:
+                prefix = weighted(rng, [("www.", 0.6), ("", 0.2), ("blog.", 0.08), ("news.", 0.06), ("shop.", 0.06)])
+                name = f"{prefix}{base}.{suffix}"
+            if name not in self.taken:
+                self.taken.add(name)
+                return name
+        raise RuntimeError("host name space exhausted")
+
+    def _add_host(self, name: str, kind: str, lang: str, display: str | None = None) -> Host:
+        self.taken.add(name)
+        host = Host(name=name, kind=kind, lang=lang, display_name=display or name,
+                    site_name=prose.site_name(lang, self.rng))
+        if lang == "zh" and name.endswith(".com.tw"):
+            host.charset, host.script = "big5", "traditional"
+        else:
+            host.charset = weighted(self.rng, CHARSETS[lang])
+        self.hosts.append(host)
+        return host
+
+    def build_hosts(self) -> None:
+        rng = self.rng
+        for lang, count in HOSTS_PER_LANGUAGE.items():
+            hubs = HUBS_PER_LANGUAGE[lang] * self.scale
+            for index in range(hubs):
+                real = REAL_HUBS[lang]
+                name = real[index] if index < len(real) else self._new_name(lang)
+                self._add_host(name, "hub", lang)
+            for _ in range(count * self.scale - hubs):
+                self._add_host(self._new_name(lang), "ordinary", lang)
+        for lang, display in IDN_SITES:
+            self._add_host(idna_ascii(display), "ordinary", lang, display=display)
+        # A second host on some registered domains (blog.x.com beside www.x.com): same-domain links.
+        for host in list(self.hosts):
+            if host.kind == "ordinary" and host.name.startswith("www.") and rng.random() < 0.08:
+                sibling = "blog." + host.name[4:]
+                if sibling not in self.taken:
+                    self._add_host(sibling, "ordinary", host.lang)
+        farm_lang = "en"
+        for _ in range(SPAM_HOSTS * self.scale):
+            name = self._new_name(farm_lang).replace("www.", "", 1)
+            self._add_host(f"best-{name}" if not name.startswith("best-") else name, "spam", farm_lang)
+        self.farm_target = self._add_host(self._new_name(farm_lang), "farm_target", farm_lang)
+        for host in self.hosts:
+            if host.kind == "ordinary" and rng.random() < REDIRECT_HOST_SHARE:
+                old = self._new_name(host.lang)
+                host.redirect_from = old
+
+    # ---- pages -------------------------------------------------------------------------------
+    def _slug(self, lang: str) -> str:
+        while True:
+            words = self.rng.sample(NAME_PARTS[lang], 2)
+            slug = f"{words[0]}-{words[1]}-{self.rng.randint(100, 99999)}"
+            if slug not in self.slugs:
+                self.slugs.add(slug)
+                return slug
+
+    def _page_url(self, host: Host, index: int) -> str:
+        if index == 0:
+            return f"https://{host.name}/"
+        style = self.rng.randrange(4)
+        slug = self._slug(host.lang)
+        if style == 0:
+            return f"https://{host.name}/articles/{slug}.html"
+        if style == 1:
+            return f"https://{host.name}/blog/{2020 + self.rng.randrange(5)}/{self.rng.randint(1, 12):02d}/{slug}"
+        if style == 2:
+            return f"https://{host.name}/news/{slug}?ref=home"
+        return f"https://{host.name}/{slug}/"
+
+    def build_pages(self) -> None:
+        rng = self.rng
+        for host in self.hosts:
+            if host.kind == "hub":
+                count = rng.randint(*PAGES_HUB)
+            elif host.kind in ("spam",):
+                count = 2
+            elif host.kind == "farm_target":
+                count = 3
+            else:
+                count = rng.randint(*(PAGES_ORDINARY_ZH if host.lang == "zh" else PAGES_ORDINARY))
+            for index in range(count):
+                page = Page(url=self._page_url(host, index), host=host, lang=host.lang)
+                self._fill_page(page, index)
+                host.pages.append(page)
+
+    def _fill_page(self, page: Page, index: int) -> None:
+        rng, host = self.rng, page.host
+        roll = rng.random()
+        if index > 0 and host.kind == "ordinary" and roll < NON_HTML_SHARE:
+            kind = rng.choice(["application/pdf", "image/jpeg", "application/json"])
+            page.content_type, page.lang = kind, None
+            page.url = page.url.rstrip("/").split("?")[0] + {"application/pdf": ".pdf", "image/jpeg": ".jpg",
+                                                             "application/json": ".json"}[kind]
+            page.body = _binary_payload(kind, rng)
+            return
+        if index > 0 and host.kind == "ordinary" and roll < NON_HTML_SHARE + NOT_FOUND_SHARE:
+            page.status, page.quality = 404, None
+            page.document = prose.Document(title="404", paragraphs=("404 Not Found",))
+            return
+        page.charset = host.charset
+        if page.charset != "utf-8":
+            page.declared = weighted(rng, DECLARATIONS)
+            page.label = rng.choice(CHARSET_LABELS[page.charset])
+        else:
+            page.declared = weighted(rng, [("header", 0.4), ("meta", 0.3), ("both", 0.2), ("none", 0.1)])
+        if host.kind == "spam":
+            page.quality, page.low_kind = "low", rng.choice(["gambling_spam", "adult_spam", "keyword_stuffing"])
+        elif host.kind == "farm_target":
+            page.quality, page.low_kind = "low", "gambling_spam"
+        elif host.kind == "ordinary" and rng.random() < LOW_QUALITY_SHARE:
+            page.quality, page.low_kind = "low", rng.choice(prose.LOW_QUALITY_KINDS)
+        else:
+            page.quality = "good"
+        if page.quality == "low":
+            page.document = prose.low_quality_document(host.lang, rng, page.low_kind)
+        else:
+            page.document = prose.good_document(host.lang, rng, script=host.script)
+        if rng.random() < 0.05:
+            page.base_href = f"https://{host.name}/static/"
+
+    # ---- duplicates --------------------------------------------------------------------------
+    def build_duplicates(self) -> None:
+        rng = self.rng
+        by_lang: dict[str, list[Page]] = {}
+        for page in self.html_pages():
+            if page.quality == "good" and page.host.kind in ("hub", "ordinary") and page.status == 200:
+                by_lang.setdefault(page.lang, []).append(page)
+        for lang, pages in sorted(by_lang.items()):
+            pages = [p for p in pages if not p.url.endswith(f"{p.host.name}/")]
+            rng.shuffle(pages)
+            exact = max(1, round(len(pages) * EXACT_DUP_SHARE))
+            near = max(1, round(len(pages) * NEAR_DUP_SHARE))
+            originals, copies_pool = pages[: exact + near], pages[exact + near :]
+            for number, original in enumerate(originals):
+                kind = "exact" if number < exact else "near"
+                # Copies stay within one script: a Big5 (traditional) site syndicates traditional text.
+                copies = [
+                    p for p in copies_pool[: rng.randint(1, 3)]
+                    if p.host is not original.host and p.host.script == original.host.script
+                ]
+                copies_pool = [p for p in copies_pool if p not in copies]
+                if not copies:
+                    continue
+                cluster = len(self.dup_clusters)
+                original.dup_cluster, original.dup_role = cluster, "original"
+                urls = [original.url]
+                for copy in copies:
+                    if kind == "exact":
+                        copy.document = original.document
+                    else:
+                        copy.document = prose.near_duplicate(original.document, lang, rng)
+                    copy.dup_cluster, copy.dup_role = cluster, kind
+                    urls.append(copy.url)
+                self.dup_clusters.append(urls)
+                self.cluster_kinds.append(kind)
+
+    # ---- links -------------------------------------------------------------------------------
+    def html_pages(self) -> list[Page]:
+        return [p for h in self.hosts for p in h.pages if p.content_type == "text/html"]
+
+    def _link_to(self, source: Page, target: Host, rel: str | None = None) -> Link:
+        rng = self.rng
+        page = rng.choice(target.pages) if target.pages and rng.random() < 0.6 else None
+        url = page.url if page is not None else f"https://{target.name}/"
+        display = target.display_name
+        href = url.replace(target.name, display, 1)
+        variant = rng.random()
+        if variant < 0.04:  # how links really look: odd case, ports, trailing dots, userinfo
+            href = href.replace(display, display.upper(), 1)
+        elif variant < 0.06:
+            href = href.replace(display, display + ":443", 1)
+        elif variant < 0.07:
+            href = href.replace(display, display + ".", 1)
+        elif variant < 0.08:
+            href = href.replace("https://", "https://guest@", 1)
+        elif variant < 0.12:
+            href = href.replace("https:", "", 1)  # protocol-relative
+        return Link("a", href, url, target.site_name, rel, target.name)
+
+    def build_links(self) -> None:
+        rng = self.rng
+        hubs = [h for h in self.hosts if h.kind == "hub"]
+        ordinary = [h for h in self.hosts if h.kind == "ordinary"]
+        spam = [h for h in self.hosts if h.kind == "spam"]
+        hubs_by_lang = {lang: [h for h in hubs if h.lang == lang] for lang in HOSTS_PER_LANGUAGE}
+        ordinary_by_lang = {lang: [h for h in ordinary if h.lang == lang] for lang in HOSTS_PER_LANGUAGE}
+        for page in self.html_pages():
+            host = page.host
+            if page.status != 200:
+                continue
+            # Internal navigation (same host: never an edge).
+            for other in host.pages[:4]:
+                if other is not page and other.content_type == "text/html":
+                    path = other.url.split(host.name, 1)[1]
+                    page.links.append(Link("a", path, other.url, "nav", host=host.name))
+            if page.base_href and len(host.pages) > 1:
+                page.links.append(Link("a", "overview.html", page.base_href + "overview.html", "overview", host=host.name))
+            if host.kind == "spam":
+                for target in rng.sample(spam, min(len(spam), 8)):
+                    if target is not host:
+                        page.links.append(self._link_to(page, target))
+                page.links.append(self._link_to(page, self.farm_target))
+                continue
+            if host.kind == "farm_target":
+                for target in rng.sample(spam, min(len(spam), 5)):
+                    page.links.append(self._link_to(page, target))
+                continue
+            same_lang_hubs = hubs_by_lang[host.lang] or hubs
+            hub_count = rng.randint(3, 7) if host.kind == "hub" else rng.randint(1, 3)
+            for _ in range(hub_count):
+                pool = same_lang_hubs if rng.random() < 0.7 else hubs
+                target = rng.choice(pool)
+                if target is not host:
+                    page.links.append(self._link_to(page, target))
+            peers = ordinary_by_lang[host.lang] if rng.random() < 0.8 else ordinary
+            for target in rng.sample(peers, min(len(peers), rng.randint(0, 3 if host.kind == "hub" else 2))):
+                if target is not host:
+                    rel = weighted(rng, [("", 0.85), ("nofollow", 0.08), ("sponsored", 0.04), ("ugc", 0.03)]) or None
+                    page.links.append(self._link_to(page, target, rel))
+            if rng.random() < 0.35:
+                external = rng.choice(EXTERNAL_HOSTS)
+                url = f"https://{external}/wiki/Page"
+                page.links.append(Link("a", url, url, "more", host=external))
+            if rng.random() < 0.02:
+                # Comment spam from the farm reaches real sites only as ugc/nofollow links.
+                page.links.append(self._link_to(page, self.farm_target, rng.choice(["ugc", "nofollow"])))
+            if rng.random() < 0.03:  # an image map
+                target = rng.choice(same_lang_hubs)
+                url = f"https://{target.name}/"
+                page.links.append(Link("area", url, url, "map", host=target.name))
+            if rng.random() < 0.02:  # links whose host is not a valid public name
+                bad = rng.choice(["http://192.168.1.20/admin", "http://localhost:8080/", "http://[::1]/x",
+                                  "http://bad_host..example.com/"])
+                page.links.append(Link("a", bad, bad, "device"))
+            # Resources: not hyperlinks, never edges.
+            logo = f"https://cdn.{host.name}/img/logo.png"
+            page.links.append(Link("img", logo, logo, host=f"cdn.{host.name}"))
+            css = f"https://{host.name}/static/site.css"
+            page.links.append(Link("link", "/static/site.css", css, rel="stylesheet", host=host.name))
+            script = "https://cdn.jsdelivr.net/npm/app.js"
+            page.links.append(Link("script", script, script, host="cdn.jsdelivr.net"))
+
+    def build(self) -> None:
+        self.build_hosts()
+        self.build_pages()
+        self.build_duplicates()
+        self.build_links()
+
+
+def _binary_payload(kind: str, rng: random.Random) -> bytes:
+    noise = bytes(rng.getrandbits(8) for _ in range(rng.randint(800, 3000)))
+    if kind == "application/pdf":
+        return b"%PDF-1.4\n%\xe2\xe3\xcf\xd3\n1 0 obj\n<< /Type /Catalog >>\nstream\n" + noise + b"\nendstream\n%%EOF\n"
+    if kind == "image/jpeg":
+        return b"\xff\xd8\xff\xe0\x00\x10JFIF\x00" + noise + b"\xff\xd9"
+    items = ",".join(f'{{"id": {rng.randint(1, 10**6)}, "value": {rng.random():.6f}}}' for _ in range(20))
+    return f'{{"items": [{items}]}}'.encode()

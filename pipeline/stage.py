@@ -1,0 +1,284 @@
+"""The stage contract.
+
+A stage reads the published datasets of earlier stages and writes ``<out>/<stage>/``: Parquet
+datasets, ``stats.json`` and ``_SUCCESS``. It writes into ``<out>/_tmp/<stage>-<id>/`` first and
+is published by a rename once complete, ``_SUCCESS`` last, so a reader never sees half a stage and a
+killed run leaves nothing that looks finished. ``_SUCCESS`` records the config digest; a rerun with
+the same digest is skipped unless forced.
+
+File operations go through Hadoop's FileSystem API in the Spark JVM: it is the same filesystem
+Spark writes Parquet with, whether the output root is a local folder, hdfs:// or s3a://.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import logging
+import time
+import uuid
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from typing import Any, ClassVar
+
+from pipeline import __version__
+from pipeline.config import Config
+from pipeline.schemas import Dataset
+
+log = logging.getLogger(__name__)
+
+DROP_REASON = "drop_reason"
+DROP_DETAIL = "drop_detail"
+SUCCESS_FILE = "_SUCCESS"
+STATS_FILE = "stats.json"
+DROP_EXAMPLES = 20
+
+
+class StageError(RuntimeError):
+    """A stage cannot run; the message says what to do."""
+
+
+class HadoopFS:
+    """Small file operations on the output root through the Spark JVM's Hadoop FileSystem."""
+
+    def __init__(self, spark):
+        self._jvm = spark.sparkContext._jvm
+        self._conf = spark.sparkContext._jsc.hadoopConfiguration()
+
+    def _resolve(self, path: str):
+        jpath = self._jvm.org.apache.hadoop.fs.Path(path)
+        return jpath.getFileSystem(self._conf), jpath
+
+    def exists(self, path: str) -> bool:
+        fs, jpath = self._resolve(path)
+        return bool(fs.exists(jpath))
+
+    def delete(self, path: str) -> None:
+        fs, jpath = self._resolve(path)
+        if fs.exists(jpath):
+            fs.delete(jpath, True)
+
+    def rename(self, source: str, target: str) -> None:
+        fs, jsource = self._resolve(source)
+        _, jtarget = self._resolve(target)
+        parent = jtarget.getParent()
+        if parent is not None:
+            fs.mkdirs(parent)
+        if not fs.rename(jsource, jtarget):
+            raise StageError(f"could not move {source} to {target}")
+
+    def write_text(self, path: str, text: str) -> None:
+        fs, jpath = self._resolve(path)
+        stream = fs.create(jpath, True)
+        try:
+            stream.write(bytearray(text.encode("utf-8")))
+        finally:
+            stream.close()
+
+    def read_text(self, path: str) -> str | None:
+        fs, jpath = self._resolve(path)
+        if not fs.exists(jpath):
+            return None
+        stream = fs.open(jpath)
+        try:
+            data = self._jvm.org.apache.commons.io.IOUtils.toByteArray(stream)
+        finally:
+            stream.close()
+        return bytes(data).decode("utf-8")
+
+    def list_names(self, path: str) -> list[str]:
+        fs, jpath = self._resolve(path)
+        if not fs.exists(jpath):
+            return []
+        return sorted(status.getPath().getName() for status in fs.listStatus(jpath))
+
+
+@dataclass
+class Stats:
+    """What a stage reports. For filtering stages ``input == output + sum(dropped)`` exactly."""
+
+    stage: str
+    input: int = 0
+    output: int = 0
+    dropped: dict[str, int] = field(default_factory=dict)
+    seconds: float = 0.0
+    config_digest: str = ""
+    version: str = __version__
+    details: dict[str, Any] = field(default_factory=dict)
+
+    def to_json(self) -> str:
+        return json.dumps(self.__dict__, indent=2, sort_keys=True, default=str)
+
+    @classmethod
+    def from_json(cls, text: str) -> Stats:
+        return cls(**json.loads(text))
+
+    def check_accounting(self) -> None:
+        dropped = sum(self.dropped.values())
+        if self.input != self.output + dropped:
+            raise StageError(
+                f"stage {self.stage}: accounting does not add up: input {self.input} != "
+                f"output {self.output} + dropped {dropped} ({self.dropped}); refusing to publish"
+            )
+
+
+class StageContext:
+    """What a running stage sees: config, Spark, where to write, and its upstream outputs."""
+
+    def __init__(self, stage: Stage, config: Config, spark, work_path: str):
+        self.stage = stage
+        self.config = config
+        self.spark = spark
+        self.work_path = work_path
+        self.fs = HadoopFS(spark)
+        self.details: dict[str, Any] = {}
+
+    @property
+    def out_root(self) -> str:
+        return self.config.output
+
+    def dataset_path(self, dataset: Dataset) -> str:
+        """Where this stage writes ``dataset`` while it runs (published later by rename)."""
+        if dataset.stage != self.stage.name:
+            raise StageError(f"stage {self.stage.name} cannot write {dataset.stage}/{dataset.name}")
+        return f"{self.work_path}/{dataset.name}"
+
+    def read(self, dataset: Dataset):
+        """A published dataset of an earlier stage, with a clear error if it has not run."""
+        stage_path = f"{self.out_root.rstrip('/')}/{dataset.stage}"
+        if not self.fs.exists(f"{stage_path}/{SUCCESS_FILE}"):
+            raise StageError(
+                f"stage {self.stage.name} needs {dataset.stage}/{dataset.name}, which is not published at "
+                f"{stage_path}; run `corpusforge run --stages {dataset.stage}` first"
+            )
+        return self.spark.read.parquet(dataset.path(self.out_root))
+
+    def write_accounted(self, frame, dataset: Dataset, stats: Stats) -> None:
+        """Write the rows whose ``drop_reason`` is null as ``dataset``; count the rest by reason.
+
+        The frame is persisted to disk first, so the input is read once for both the counts and the
+        write even when the rows come from expensive parsing.
+        """
+        from pyspark import StorageLevel
+        from pyspark.sql import functions as F
+
+        frame = frame.persist(StorageLevel.DISK_ONLY)
+        try:
+            counts = {row[DROP_REASON]: row["count"] for row in frame.groupBy(DROP_REASON).count().collect()}
+            kept = counts.pop(None, 0)
+            stats.input += kept + sum(counts.values())
+            stats.output += kept
+            for reason, count in counts.items():
+                stats.dropped[reason] = stats.dropped.get(reason, 0) + count
+            if counts:
+                examples = (
+                    frame.where(F.col(DROP_REASON).isNotNull())
+                    .select(DROP_REASON, DROP_DETAIL, "warc_path", "offset")
+                    .limit(DROP_EXAMPLES)
+                    .collect()
+                )
+                stats.details.setdefault("drop_examples", []).extend(row.asDict() for row in examples)
+            (
+                frame.where(F.col(DROP_REASON).isNull())
+                .select(*dataset.column_names)
+                .write.mode("overwrite")
+                .parquet(self.dataset_path(dataset))
+            )
+        finally:
+            frame.unpersist()
+
+
+def accounted_schema(dataset: Dataset):
+    """The dataset's columns, all nullable, plus the drop columns: the row shape before accounting."""
+    from pyspark.sql import types as T
+
+    fields = [T.StructField(f.name, f.dataType, True) for f in dataset.spark_schema().fields]
+    fields += [T.StructField(DROP_REASON, T.StringType(), True), T.StructField(DROP_DETAIL, T.StringType(), True)]
+    return T.StructType(fields)
+
+
+class Stage:
+    """Base of every stage: a name, what it needs, what of the config it depends on, and run()."""
+
+    name: ClassVar[str]
+    description: ClassVar[str]
+    requires: ClassVar[tuple[str, ...]] = ()
+    # Dotted config sections whose values decide the stage's output (its digest).
+    config_sections: ClassVar[tuple[str, ...]] = ()
+    # Filtering stages must account for every input record: input == output + sum(dropped).
+    filtering: ClassVar[bool] = True
+
+    def run(self, ctx: StageContext, stats: Stats) -> None:
+        raise NotImplementedError
+
+
+@dataclass
+class StageOutcome:
+    name: str
+    status: str  # "ran" or "skipped"
+    stats: Stats
+
+
+def stage_digest(stage: Stage, config: Config, fs: HadoopFS) -> str:
+    """Digest of everything that decides a stage's output: its config, its inputs' digests, the version."""
+    parts = {
+        "stage": stage.name,
+        "version": __version__,
+        "crawl": config.crawl,
+        "config": config.section_digest(*stage.config_sections) if stage.config_sections else "",
+        "upstream": {name: read_success(fs, config.output, name) for name in stage.requires},
+    }
+    blob = json.dumps(parts, sort_keys=True).encode()
+    return hashlib.sha256(blob).hexdigest()[:16]
+
+
+def read_success(fs: HadoopFS, out_root: str, stage_name: str) -> str | None:
+    text = fs.read_text(f"{out_root.rstrip('/')}/{stage_name}/{SUCCESS_FILE}")
+    if not text:
+        return None
+    try:
+        return json.loads(text).get("config_digest")
+    except ValueError:
+        return None
+
+
+def run_stage(
+    stage: Stage,
+    config: Config,
+    spark,
+    *,
+    force: bool = False,
+    on_start: Callable[[Stage], None] | None = None,
+) -> StageOutcome:
+    fs = HadoopFS(spark)
+    out_root = config.output.rstrip("/")
+    final_path = f"{out_root}/{stage.name}"
+    digest = stage_digest(stage, config, fs)
+    if not force and read_success(fs, out_root, stage.name) == digest:
+        text = fs.read_text(f"{final_path}/{STATS_FILE}")
+        stats = Stats.from_json(text) if text else Stats(stage=stage.name, config_digest=digest)
+        return StageOutcome(stage.name, "skipped", stats)
+
+    if on_start:
+        on_start(stage)
+    work_path = f"{out_root}/_tmp/{stage.name}-{uuid.uuid4().hex[:12]}"
+    stats = Stats(stage=stage.name, config_digest=digest)
+    ctx = StageContext(stage, config, spark, work_path)
+    started = time.monotonic()
+    try:
+        stage.run(ctx, stats)
+        stats.seconds = round(time.monotonic() - started, 3)
+        if stage.filtering:
+            stats.check_accounting()
+        fs.write_text(f"{work_path}/{STATS_FILE}", stats.to_json())
+        fs.delete(final_path)
+        fs.rename(work_path, final_path)
+        fs.write_text(
+            f"{final_path}/{SUCCESS_FILE}",
+            json.dumps({"config_digest": digest, "version": __version__, "finished": time.time()}),
+        )
+    finally:
+        fs.delete(work_path)
+        if not fs.list_names(f"{out_root}/_tmp"):
+            fs.delete(f"{out_root}/_tmp")
+    return StageOutcome(stage.name, "ran", stats)

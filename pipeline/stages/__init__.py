@@ -1,0 +1,1 @@
+"""Stages that live in the pipeline package (graph/ and filters/ hold the others)."""

@@ -108,7 +108,9 @@ def run(
     stages: Annotated[
         str | None, typer.Option("--stages", help="Comma-separated stages to run (default: every ready stage)")
     ] = None,
-    force: Annotated[bool, typer.Option("--force", help="Recompute stages even if their outputs are up to date")] = False,
+    force: Annotated[
+        bool, typer.Option("--force", help="Recompute stages even if their outputs are up to date")
+    ] = False,
     overrides: Annotated[
         list[str] | None, typer.Option("--set", help="Override a config key: --set spark.shuffle_partitions=16")
     ] = None,

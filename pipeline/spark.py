@@ -7,6 +7,7 @@ alone; run as a plain Python program (the CLI, tests) it starts an embedded ``lo
 from __future__ import annotations
 
 import os
+import sys
 
 from pipeline.config import SparkConfig
 
@@ -24,8 +25,11 @@ def get_spark(config: SparkConfig):
         return active
     builder = SparkSession.builder.appName(config.app_name)
     if not running_under_spark_submit():
-        if config.master.startswith("local") and config.local_ip:
-            os.environ.setdefault("SPARK_LOCAL_IP", config.local_ip)
+        if config.master.startswith("local"):
+            # Python workers must run the driver's interpreter (its virtualenv holds the pipeline's packages).
+            os.environ.setdefault("PYSPARK_PYTHON", sys.executable)
+            if config.local_ip:
+                os.environ.setdefault("SPARK_LOCAL_IP", config.local_ip)
         builder = builder.master(config.master).config("spark.driver.memory", config.driver_memory)
     settings = {
         "spark.sql.shuffle.partitions": str(config.shuffle_partitions),
@@ -35,6 +39,8 @@ def get_spark(config: SparkConfig):
         # _SUCCESS marker would be written before our stats and is not the one readers check.
         "spark.hadoop.mapreduce.fileoutputcommitter.marksuccessfuljobs": "false",
         "spark.sql.parquet.compression.codec": "zstd",
+        # corpusforge draws its own progress (pipeline.progress); Spark's bar would interleave with it.
+        "spark.ui.showConsoleProgress": "false",
         "spark.python.worker.faulthandler.enabled": "true",
         **config.conf,
     }

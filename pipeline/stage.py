@@ -31,7 +31,7 @@ DROP_REASON = "drop_reason"
 DROP_DETAIL = "drop_detail"
 SUCCESS_FILE = "_SUCCESS"
 STATS_FILE = "stats.json"
-DROP_EXAMPLES = 20
+DROP_EXAMPLES_PER_REASON = 3
 
 
 class StageError(RuntimeError):
@@ -47,7 +47,9 @@ class HadoopFS:
 
     def _resolve(self, path: str):
         jpath = self._jvm.org.apache.hadoop.fs.Path(path)
-        return jpath.getFileSystem(self._conf), jpath
+        fs = jpath.getFileSystem(self._conf)
+        fs.setWriteChecksum(False)  # no .crc side files beside stats.json and _SUCCESS
+        return fs, jpath
 
     def exists(self, path: str) -> bool:
         fs, jpath = self._resolve(path)
@@ -171,10 +173,17 @@ class StageContext:
             for reason, count in counts.items():
                 stats.dropped[reason] = stats.dropped.get(reason, 0) + count
             if counts:
+                # A few examples of every reason, so a rare damage reason is not hidden behind common ones.
+                from pyspark.sql.window import Window
+
+                rank = F.row_number().over(Window.partitionBy(DROP_REASON).orderBy("warc_path", "offset"))
                 examples = (
                     frame.where(F.col(DROP_REASON).isNotNull())
                     .select(DROP_REASON, DROP_DETAIL, "warc_path", "offset")
-                    .limit(DROP_EXAMPLES)
+                    .withColumn("rank", rank)
+                    .where(F.col("rank") <= DROP_EXAMPLES_PER_REASON)
+                    .drop("rank")
+                    .orderBy(DROP_REASON, "warc_path", "offset")
                     .collect()
                 )
                 stats.details.setdefault("drop_examples", []).extend(row.asDict() for row in examples)

@@ -7,6 +7,7 @@ read reopens the object with a ``Range`` from the byte it stopped at, with expon
 
 from __future__ import annotations
 
+import contextlib
 import fnmatch
 import glob
 import gzip
@@ -15,7 +16,7 @@ import logging
 import os
 import random
 import time
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from functools import lru_cache
 from pathlib import Path
 from typing import BinaryIO
@@ -167,10 +168,9 @@ class S3ObjectStream(io.RawIOBase):
 
     def _close_body(self) -> None:
         if self._body is not None:
-            try:
+            # A broken connection may fail to close; it is discarded either way.
+            with contextlib.suppress(Exception):
                 self._body.close()
-            except Exception:  # a broken connection may fail to close; it is discarded either way
-                pass
             self._body = None
 
     def close(self) -> None:
@@ -247,9 +247,3 @@ def list_inputs(spec: str, base_url: str, s3_config: S3Config, max_files: int | 
     if not files:
         raise FileNotFoundError(f"no input files match {redact_url(location)}")
     return files
-
-
-def iter_lines(url: str, s3_config: S3Config) -> Iterator[str]:
-    with open_input(url, s3_config) as handle:
-        stream = gzip.open(handle, "rt", encoding="utf-8") if url.endswith(".gz") else io.TextIOWrapper(handle)
-        yield from (line.rstrip("\n") for line in stream)

@@ -86,6 +86,7 @@ def iter_gzip_members(stream: BinaryIO, path: str, max_bytes: int) -> Iterator[_
 
     start = 0  # index in buffer of the member being read
     damaged_since: int | None = None  # file offset where an unreported damaged span began
+    damage_detail = ""
 
     def resync_from(index: int) -> int | None:
         """Index of the next gzip header at or after ``index``, reading ahead as needed."""
@@ -104,7 +105,7 @@ def iter_gzip_members(stream: BinaryIO, path: str, max_bytes: int) -> Iterator[_
             break
         if buffer[start : start + len(GZIP_MAGIC)] != GZIP_MAGIC:
             if damaged_since is None:
-                damaged_since = buffer_start + start
+                damaged_since, damage_detail = buffer_start + start, "bytes that are not a gzip member"
             found = resync_from(start + 1)
             if found is None:
                 break
@@ -140,7 +141,7 @@ def iter_gzip_members(stream: BinaryIO, path: str, max_bytes: int) -> Iterator[_
 
         if failure is None:
             if damaged_since is not None:
-                yield Skip(CORRUPT_GZIP, path, damaged_since, "bytes between gzip members could not be read")
+                yield Skip(CORRUPT_GZIP, path, damaged_since, damage_detail)
                 damaged_since = None
             member_offset = buffer_start + start
             yield _Member(member_offset, position - start, b"".join(pieces) if produced <= max_bytes else None)
@@ -159,14 +160,14 @@ def iter_gzip_members(stream: BinaryIO, path: str, max_bytes: int) -> Iterator[_
         # A corrupt member: remember where the damage began and look for the next header.
         # Several false starts inside one damaged span are reported once, as one skip.
         if damaged_since is None:
-            damaged_since = buffer_start + start
+            damaged_since, damage_detail = buffer_start + start, failure
         found = resync_from(start + 1)
         if found is None:
             break
         start = found
 
     if damaged_since is not None:
-        yield Skip(CORRUPT_GZIP, path, damaged_since, "no readable gzip member after this offset")
+        yield Skip(CORRUPT_GZIP, path, damaged_since, f"{damage_detail}; no readable gzip member after it")
 
 
 def _parse_header_block(raw: bytes) -> tuple[str, dict[str, str]] | None:

@@ -361,7 +361,8 @@ class WebBuilder:
                     path = other.url.split(host.name, 1)[1]
                     page.links.append(Link("a", path, other.url, "nav", host=host.name))
             if page.base_href and len(host.pages) > 1:
-                page.links.append(Link("a", "overview.html", page.base_href + "overview.html", "overview", host=host.name))
+                overview = page.base_href + "overview.html"
+                page.links.append(Link("a", "overview.html", overview, "overview", host=host.name))
             if host.kind == "spam":
                 for target in rng.sample(spam, min(len(spam), 8)):
                     if target is not host:

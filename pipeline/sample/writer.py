@@ -162,7 +162,9 @@ def page_capture(page: Page, rng: random.Random) -> Capture:
         return Capture(page.url, page, page.status, http, None, [], {})
     boiler = prose.boilerplate(page.lang or "en", page.host.site_name, rng)
     document, links, head = render_page(page, boiler)
-    body = document.encode(page.charset, errors="strict")
+    # Link texts naming sites in other scripts become &#NNNN; references, as real legacy-charset pages do;
+    # the main text is always in the page's own charset.
+    body = document.encode(page.charset, errors="xmlcharrefreplace")
     content_type = "text/html"
     if page.declared in ("header", "both"):
         content_type += f"; charset={page.label}"

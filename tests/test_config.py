@@ -20,7 +20,12 @@ def test_default_and_cluster_configs_load_and_fill_the_crawl():
 def test_set_overrides_typed_values_and_nested_keys():
     config = load_config(
         CONF / "default.yaml",
-        ["spark.shuffle_partitions=16", "inputs.max_files=3", "spark.ui_enabled=true", "stages.index.record_types=[response]"],
+        [
+            "spark.shuffle_partitions=16",
+            "inputs.max_files=3",
+            "spark.ui_enabled=true",
+            "stages.index.record_types=[response]",
+        ],
     )
     assert config.spark.shuffle_partitions == 16
     assert config.inputs.max_files == 3

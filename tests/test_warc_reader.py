@@ -88,7 +88,7 @@ def test_gzip_member_with_non_warc_payload():
 
 def test_record_shorter_than_its_content_length():
     cut = record(1)[:-40]
-    parts = members(2) + [gzip.compress(cut, mtime=0)]
+    parts = [*members(2), gzip.compress(cut, mtime=0)]
     records, skips = read(b"".join(parts))
     assert len(records) == 2
     assert [s.reason for s in skips] == [TRUNCATED_RECORD]
@@ -127,7 +127,9 @@ def test_not_gzip_at_all_is_a_counted_skip():
 
 
 def test_http_parsing():
-    response = parse_http_response(b"HTTP/1.1 301 Moved\r\nLocation: https://x.org/\r\nSet-Cookie: a\r\nSet-Cookie: b\r\n\r\n")
+    response = parse_http_response(
+        b"HTTP/1.1 301 Moved\r\nLocation: https://x.org/\r\nSet-Cookie: a\r\nSet-Cookie: b\r\n\r\n"
+    )
     assert response.status == 301
     assert response.header("location") == "https://x.org/"
     assert response.header("set-cookie") == "a, b"

@@ -301,10 +301,15 @@ class WebBuilder:
             for number, original in enumerate(originals):
                 kind = "exact" if number < exact else "near"
                 # Copies stay within one script: a Big5 (traditional) site syndicates traditional text.
-                copies = [
-                    p for p in copies_pool[: rng.randint(1, 3)]
-                    if p.host is not original.host and p.host.script == original.host.script
-                ]
+                wanted = rng.randint(1, 3)
+                copies: list[Page] = []
+                used_hosts = {id(original.host)}
+                for candidate in copies_pool:
+                    if len(copies) == wanted:
+                        break
+                    if id(candidate.host) not in used_hosts and candidate.host.script == original.host.script:
+                        copies.append(candidate)
+                        used_hosts.add(id(candidate.host))
                 copies_pool = [p for p in copies_pool if p not in copies]
                 if not copies:
                     continue

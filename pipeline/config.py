@@ -78,8 +78,23 @@ class IndexStageConfig(Section):
         return value
 
 
+class HostgraphStageConfig(Section):
+    link_paths: list[str] = Field(
+        default_factory=lambda: ["A@/href", "AREA@/href"],
+        description="WAT link paths that are hyperlinks (images, scripts and stylesheets are not)",
+    )
+    skip_rel: list[str] = Field(
+        default_factory=lambda: ["nofollow", "sponsored", "ugc"],
+        description="Links whose rel has one of these are not votes and give no edge",
+    )
+    follow_redirects: bool = Field(default=True, description="An HTTP redirect is an edge to its target host")
+    strip_www: bool = Field(default=False, description="Fold www.example.com into example.com")
+    text_export: bool = Field(default=True, description="Also write gzip text files for the WebGraph tools")
+
+
 class StagesConfig(Section):
     index: IndexStageConfig = IndexStageConfig()
+    hostgraph: HostgraphStageConfig = HostgraphStageConfig()
 
 
 class Config(Section):

@@ -19,7 +19,29 @@ _ARROW_TYPES = {
     "double": pa.float64(),
     "boolean": pa.bool_(),
     "timestamp": pa.timestamp("us", tz="UTC"),
+    "array<string>": pa.list_(pa.string()),
+    "map<string,int64>": pa.map_(pa.string(), pa.int64()),
 }
+
+
+def _spark_type(name: str):
+    from pyspark.sql import types as T
+
+    scalars = {
+        "string": T.StringType(),
+        "int32": T.IntegerType(),
+        "int64": T.LongType(),
+        "double": T.DoubleType(),
+        "boolean": T.BooleanType(),
+        "timestamp": T.TimestampType(),
+    }
+    if name in scalars:
+        return scalars[name]
+    if name == "array<string>":
+        return T.ArrayType(T.StringType(), containsNull=False)
+    if name == "map<string,int64>":
+        return T.MapType(T.StringType(), T.LongType(), valueContainsNull=False)
+    raise ValueError(f"no Spark type for {name}")
 
 
 @dataclass(frozen=True)
@@ -47,15 +69,7 @@ class Dataset:
     def spark_schema(self):
         from pyspark.sql import types as T
 
-        spark_types = {
-            "string": T.StringType(),
-            "int32": T.IntegerType(),
-            "int64": T.LongType(),
-            "double": T.DoubleType(),
-            "boolean": T.BooleanType(),
-            "timestamp": T.TimestampType(),
-        }
-        return T.StructType([T.StructField(c.name, spark_types[c.type], c.nullable) for c in self.columns])
+        return T.StructType([T.StructField(c.name, _spark_type(c.type), c.nullable) for c in self.columns])
 
     def arrow_schema(self) -> pa.Schema:
         return pa.schema([pa.field(c.name, _ARROW_TYPES[c.type], c.nullable) for c in self.columns])
@@ -82,4 +96,45 @@ INDEX_RECORDS = Dataset(
     ),
 )
 
-ALL_DATASETS = (INDEX_RECORDS,)
+# Host names in the graph datasets are reversed (com.example.www), as in Common Crawl's host graphs.
+HOSTGRAPH_PAGES = Dataset(
+    stage="hostgraph",
+    name="pages",
+    doc="One row per WAT response record: its host, head metadata, and the hosts it links to.",
+    columns=(
+        Column("url", "string", False, "WARC-Target-URI of the capture"),
+        Column("host", "string", False, "Normalized host of the URL, reversed"),
+        Column("status", "int32", True, "HTTP status"),
+        Column("title", "string", True, "<title> from the WAT head metadata"),
+        Column("description", "string", True, "<meta name=description> content"),
+        Column("targets", "array<string>", False, "Distinct other hosts linked (reversed), redirects included"),
+        Column("link_counts", "map<string,int64>", False, "Links of this page by outcome (hyperlink, rel_nofollow, …)"),
+    ),
+)
+
+HOSTGRAPH_VERTICES = Dataset(
+    stage="hostgraph",
+    name="vertices",
+    doc="Every host seen as a page's host or a link target; ids dense 0..n-1 in order of the reversed name.",
+    columns=(
+        Column("id", "int64", False, "Dense vertex id, ordered by host"),
+        Column("host", "string", False, "Host name, reversed (com.example.www)"),
+        Column("domain", "string", False, "Registered domain from the public suffix list, reversed (com.example)"),
+        Column("out_degree", "int64", False, "Distinct hosts this host links to"),
+        Column("in_degree", "int64", False, "Distinct hosts linking to this host"),
+        Column("pages_crawled", "int64", False, "WAT response records of this host (0: never crawled)"),
+    ),
+)
+
+HOSTGRAPH_EDGES = Dataset(
+    stage="hostgraph",
+    name="edges",
+    doc="Host-level links, deduplicated, without self-loops.",
+    columns=(
+        Column("src", "int64", False, "Vertex id of the linking host"),
+        Column("dst", "int64", False, "Vertex id of the linked host"),
+        Column("same_domain", "boolean", False, "Both hosts share a registered domain"),
+    ),
+)
+
+ALL_DATASETS = (INDEX_RECORDS, HOSTGRAPH_PAGES, HOSTGRAPH_VERTICES, HOSTGRAPH_EDGES)

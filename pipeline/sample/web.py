@@ -197,11 +197,13 @@ class WebBuilder:
         for lang, display in IDN_SITES:
             self._add_host(idna_ascii(display), "ordinary", lang, display=display)
         # A second host on some registered domains (blog.x.com beside www.x.com): same-domain links.
+        self.siblings: dict[int, Host] = {}
         for host in list(self.hosts):
             if host.kind == "ordinary" and host.name.startswith("www.") and rng.random() < 0.08:
                 sibling = "blog." + host.name[4:]
                 if sibling not in self.taken:
-                    self._add_host(sibling, "ordinary", host.lang)
+                    blog = self._add_host(sibling, "ordinary", host.lang)
+                    self.siblings[id(host)], self.siblings[id(blog)] = blog, host
         farm_lang = "en"
         for _ in range(SPAM_HOSTS * self.scale):
             name = self._new_name(farm_lang).replace("www.", "", 1)
@@ -378,6 +380,9 @@ class WebBuilder:
                 for target in rng.sample(spam, min(len(spam), 5)):
                     page.links.append(self._link_to(page, target))
                 continue
+            sibling = self.siblings.get(id(host))
+            if sibling is not None and rng.random() < 0.7:  # www. and blog. of one site link to each other
+                page.links.append(self._link_to(page, sibling))
             same_lang_hubs = hubs_by_lang[host.lang] or hubs
             hub_count = rng.randint(3, 7) if host.kind == "hub" else rng.randint(1, 3)
             for _ in range(hub_count):

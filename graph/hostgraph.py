@@ -1,0 +1,212 @@
+"""Stage ``hostgraph``: the host-level link graph of a crawl, from its WAT files.
+
+Each WAT response record gives one page: its host, and the hosts its hyperlinks (and HTTP redirect) point to.
+Links that are not votes are counted and left out: resources (images, scripts, stylesheets), ``rel`` nofollow /
+sponsored / ugc, links within the same host, and targets that are not public host names. Pages then fold into
+host-level edges, deduplicated, and every host — crawled or only linked to — becomes a vertex with a dense id in
+the order of its reversed name, as in Common Crawl's host graphs. Nothing is collected to the driver but counts.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Iterator
+from functools import partial
+from urllib.parse import urljoin
+
+from graph.hosts import registered_domain, reverse_host, url_host
+from pipeline.crawlinput import dropped, kept, read_crawl
+from pipeline.schemas import HOSTGRAPH_EDGES, HOSTGRAPH_PAGES, HOSTGRAPH_VERTICES
+from pipeline.stage import Stage, StageContext, Stats
+
+WIDTH = len(HOSTGRAPH_PAGES.columns)
+DEGREE_PERCENTILES = (0.5, 0.9, 0.99, 0.999)
+TOP_HOSTS = 20
+
+
+def _header(headers: dict, name: str) -> str | None:
+    for key, value in headers.items():
+        if key.lower() == name:
+            return value
+    return None
+
+
+def page_row(
+    record, *, link_paths: frozenset[str], skip_rel: tuple[str, ...], follow_redirects: bool, strip_www: bool
+) -> Iterator[tuple]:
+    """One WAT record → a page row with its link targets, or a drop with the reason."""
+    payload = record.json
+    if payload is None:
+        yield dropped(WIDTH, f"warc_type_{record.warc_type or 'missing'}", record.path, record.offset)
+        return
+    envelope = payload.get("Envelope") or {}
+    warc_headers = envelope.get("WARC-Header-Metadata") or {}
+    wat_type = str(warc_headers.get("WARC-Type", "missing")).lower()
+    if wat_type != "response":
+        yield dropped(WIDTH, f"wat_{wat_type}", record.path, record.offset)
+        return
+    url = warc_headers.get("WARC-Target-URI") or record.target_uri or ""
+    source, reason = url_host(url, strip_www=strip_www)
+    if source is None:
+        yield dropped(WIDTH, f"source_{reason}", record.path, record.offset, url[:200])
+        return
+    http = (envelope.get("Payload-Metadata") or {}).get("HTTP-Response-Metadata") or {}
+    try:
+        status = int((http.get("Response-Message") or {}).get("Status"))
+    except (TypeError, ValueError):
+        status = None
+    html_meta = http.get("HTML-Metadata") or {}
+    head = html_meta.get("Head") or {}
+    base = urljoin(url, head["Base"]) if isinstance(head.get("Base"), str) else url
+    counts: Counter[str] = Counter()
+    targets: set[str] = set()
+
+    def add_target(target_url: str, base_url: str, kind: str) -> None:
+        host, why = url_host(target_url, base_url, strip_www)
+        if host is None:
+            counts[f"target_{why}"] += 1
+        elif host == source:
+            counts["same_host"] += 1
+        else:
+            counts[kind] += 1
+            targets.add(reverse_host(host))
+
+    for link in html_meta.get("Links") or []:
+        if not isinstance(link, dict):
+            counts["malformed_link"] += 1
+            continue
+        if link.get("path") not in link_paths:
+            counts["not_hyperlink"] += 1
+            continue
+        rels = str(link.get("rel") or "").lower().split()
+        blocked = next((rel for rel in rels if rel in skip_rel), None)
+        if blocked:
+            counts[f"rel_{blocked}"] += 1
+            continue
+        add_target(str(link.get("url") or ""), base, "hyperlink")
+    if follow_redirects and status is not None and 300 <= status < 400:
+        location = _header(http.get("Headers") or {}, "location")
+        if location:
+            add_target(location, url, "redirect")
+    description = next(
+        (meta.get("content") for meta in head.get("Metas") or []
+         if isinstance(meta, dict) and str(meta.get("name", "")).lower() == "description"),
+        None,
+    )
+    title = head.get("Title")
+    yield kept((
+        url,
+        reverse_host(source),
+        status,
+        title if isinstance(title, str) else None,
+        description if isinstance(description, str) else None,
+        sorted(targets),
+        dict(counts),
+    ))
+
+
+def _vertex_row(pair: tuple[str, int]) -> tuple[int, str, str]:
+    host, vertex_id = pair
+    return vertex_id, host, reverse_host(registered_domain(reverse_host(host)))
+
+
+class HostGraphStage(Stage):
+    name = "hostgraph"
+    description = "Host-level link graph from WAT outlinks: normalized hosts, registered domains, dense ids."
+    config_sections = ("inputs", "reader", "stages.hostgraph")
+
+    def run(self, ctx: StageContext, stats: Stats) -> None:
+        from pyspark.sql import functions as F
+
+        settings = ctx.config.stages.hostgraph
+        row_maker = partial(
+            page_row,
+            link_paths=frozenset(settings.link_paths),
+            skip_rel=tuple(rel.lower() for rel in settings.skip_rel),
+            follow_redirects=settings.follow_redirects,
+            strip_www=settings.strip_www,
+        )
+        ctx.write_accounted(read_crawl(ctx, stats, "wat", HOSTGRAPH_PAGES, row_maker), HOSTGRAPH_PAGES, stats)
+
+        spark = ctx.spark
+        partitions = spark.conf.get("spark.sql.shuffle.partitions")
+        pages = spark.read.parquet(ctx.dataset_path(HOSTGRAPH_PAGES))
+        link_totals = pages.select(F.explode("link_counts").alias("outcome", "count")).groupBy("outcome").agg(
+            F.sum("count").alias("count")
+        )
+        stats.details["links"] = {row["outcome"]: int(row["count"]) for row in link_totals.collect()}
+
+        crawled = pages.groupBy("host").agg(F.count("*").alias("pages_crawled"))
+        pairs = pages.select(F.col("host").alias("src"), F.explode("targets").alias("dst")).distinct()
+        names = crawled.select("host").union(pairs.select(F.col("dst").alias("host"))).distinct()
+        # Dense ids in host order without a single-partition window: a range-partitioned sort, then
+        # zipWithIndex (which only counts each partition's rows).
+        ordered = names.rdd.map(lambda row: row[0]).sortBy(lambda host: host, numPartitions=int(partitions))
+        vertices = spark.createDataFrame(
+            ordered.zipWithIndex().map(_vertex_row), "id long, host string, domain string"
+        )
+        source = vertices.select(F.col("host").alias("src"), F.col("id").alias("src_id"),
+                                 F.col("domain").alias("src_domain"))
+        target = vertices.select(F.col("host").alias("dst"), F.col("id").alias("dst_id"),
+                                 F.col("domain").alias("dst_domain"))
+        edges = (
+            pairs.join(source, "src").join(target, "dst")
+            .select(F.col("src_id").alias("src"), F.col("dst_id").alias("dst"),
+                    (F.col("src_domain") == F.col("dst_domain")).alias("same_domain"))
+        )
+        edges.sortWithinPartitions("src", "dst").write.mode("overwrite").parquet(ctx.dataset_path(HOSTGRAPH_EDGES))
+        edges = spark.read.parquet(ctx.dataset_path(HOSTGRAPH_EDGES))
+
+        out_degree = edges.groupBy(F.col("src").alias("id")).agg(F.count("*").alias("out_degree"))
+        in_degree = edges.groupBy(F.col("dst").alias("id")).agg(F.count("*").alias("in_degree"))
+        full = (
+            vertices.join(out_degree, "id", "left").join(in_degree, "id", "left")
+            .join(crawled, "host", "left")
+            .select("id", "host", "domain",
+                    F.coalesce("out_degree", F.lit(0)).alias("out_degree"),
+                    F.coalesce("in_degree", F.lit(0)).alias("in_degree"),
+                    F.coalesce("pages_crawled", F.lit(0)).alias("pages_crawled"))
+        )
+        full.sortWithinPartitions("id").write.mode("overwrite").parquet(ctx.dataset_path(HOSTGRAPH_VERTICES))
+        vertices = spark.read.parquet(ctx.dataset_path(HOSTGRAPH_VERTICES))
+        stats.details["graph"] = self._summary(vertices, edges)
+
+        if settings.text_export:
+            export = f"{ctx.work_path}/export"
+            vertices.orderBy("id").select(F.concat_ws("\t", "id", "host")).write.option(
+                "compression", "gzip").text(f"{export}/vertices")
+            edges.orderBy("src", "dst").select(F.concat_ws("\t", "src", "dst")).write.option(
+                "compression", "gzip").text(f"{export}/edges")
+
+    @staticmethod
+    def _summary(vertices, edges) -> dict:
+        from pyspark.sql import functions as F
+
+        totals = vertices.agg(
+            F.count("*").alias("vertices"),
+            F.sum((F.col("out_degree") == 0).cast("long")).alias("dangling"),
+            F.sum((F.col("pages_crawled") > 0).cast("long")).alias("crawled_hosts"),
+            F.countDistinct("domain").alias("domains"),
+        ).first()
+        edge_totals = edges.agg(F.count("*").alias("edges"),
+                                F.sum(F.col("same_domain").cast("long")).alias("same_domain")).first()
+        vertex_count = int(totals["vertices"] or 0)
+        edge_count = int(edge_totals["edges"] or 0)
+        percentiles = {}
+        for column in ("in_degree", "out_degree"):
+            values = vertices.approxQuantile(column, list(DEGREE_PERCENTILES), 0.001) if vertex_count else []
+            percentiles[column] = {f"p{q * 100:g}": float(v) for q, v in zip(DEGREE_PERCENTILES, values, strict=True)}
+            percentiles[column]["max"] = int(vertices.agg(F.max(column)).first()[0] or 0)
+        top = vertices.orderBy(F.desc("in_degree"), "id").limit(TOP_HOSTS).select("host", "in_degree", "out_degree")
+        return {
+            "vertices": vertex_count,
+            "edges": edge_count,
+            "crawled_hosts": int(totals["crawled_hosts"] or 0),
+            "domains": int(totals["domains"] or 0),
+            "dangling": int(totals["dangling"] or 0),
+            "dangling_fraction": (int(totals["dangling"] or 0) / vertex_count) if vertex_count else 0.0,
+            "same_domain_edges": int(edge_totals["same_domain"] or 0),
+            "same_domain_fraction": (int(edge_totals["same_domain"] or 0) / edge_count) if edge_count else 0.0,
+            "degree_percentiles": percentiles,
+            "top_in_degree": [row.asDict() for row in top.collect()],
+        }

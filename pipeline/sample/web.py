@@ -281,7 +281,7 @@ class WebBuilder:
         else:
             page.quality = "good"
         if page.quality == "low":
-            page.document = prose.low_quality_document(host.lang, rng, page.low_kind)
+            page.document = in_script(prose.low_quality_document(host.lang, rng, page.low_kind), host.script)
         else:
             page.document = prose.good_document(host.lang, rng, script=host.script)
         if rng.random() < 0.05:
@@ -423,6 +423,16 @@ class WebBuilder:
         self.build_pages()
         self.build_duplicates()
         self.build_links()
+
+
+def in_script(document: prose.Document, script: str) -> prose.Document:
+    """Chinese text for a traditional-script (Big5) site: it never serves simplified characters."""
+    if script != "traditional":
+        return document
+    return prose.Document(
+        title=prose.to_traditional(document.title),
+        paragraphs=tuple(prose.to_traditional(paragraph) for paragraph in document.paragraphs),
+    )
 
 
 def _binary_payload(kind: str, rng: random.Random) -> bytes:

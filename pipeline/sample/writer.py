@@ -161,6 +161,12 @@ def page_capture(page: Page, rng: random.Random) -> Capture:
         http = http_response(page.status, [("Content-Type", page.content_type)], page.body)
         return Capture(page.url, page, page.status, http, None, [], {})
     boiler = prose.boilerplate(page.lang or "en", page.host.site_name, rng)
+    if page.host.script == "traditional":
+        boiler = prose.Boilerplate(
+            nav=tuple(prose.to_traditional(label) for label in boiler.nav),
+            footer=tuple(prose.to_traditional(line) for line in boiler.footer),
+            sidebar_title=prose.to_traditional(boiler.sidebar_title),
+        )
     document, links, head = render_page(page, boiler)
     # Link texts naming sites in other scripts become &#NNNN; references, as real legacy-charset pages do;
     # the main text is always in the page's own charset.

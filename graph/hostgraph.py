@@ -112,7 +112,6 @@ def _vertex_row(pair: tuple[str, int]) -> tuple[int, str, str]:
 
 class HostGraphStage(Stage):
     name = "hostgraph"
-    description = "Host-level link graph from WAT outlinks: normalized hosts, registered domains, dense ids."
     config_sections = ("inputs", "reader", "stages.hostgraph")
 
     def run(self, ctx: StageContext, stats: Stats) -> None:

@@ -128,6 +128,7 @@ def run(
     except ConfigError as exc:
         _fail(str(exc))
     from pipeline.progress import SparkProgress
+    from pipeline.runner import entry as stage_entry
     from pipeline.runner import run_pipeline, select_stages
     from pipeline.spark import get_spark
 
@@ -141,7 +142,7 @@ def run(
     outcomes: list[StageOutcome] = []
 
     def on_start(stage) -> None:
-        console.print(f"[bold cyan]▶ {stage.name}[/]: {stage.description}")
+        console.print(f"[bold cyan]▶ {stage.name}[/]: {stage_entry(stage.name).description}")
 
     def on_done(outcome: StageOutcome) -> None:
         outcomes.append(outcome)

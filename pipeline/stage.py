@@ -218,8 +218,7 @@ def accounted_schema(dataset: Dataset):
 class Stage:
     """Base of every stage: a name, what it needs, what of the config it depends on, and run()."""
 
-    name: ClassVar[str]
-    description: ClassVar[str]
+    name: ClassVar[str]  # one of the fixed stage names; its description lives in pipeline.runner.STAGES
     requires: ClassVar[tuple[str, ...]] = ()
     # Dotted config sections whose values decide the stage's output (its digest).
     config_sections: ClassVar[tuple[str, ...]] = ()

@@ -18,7 +18,7 @@ def explode_on_every_third(record):
 
 class ProbeStage(Stage):
     name = "index"
-    description = "reads WARC files with a row maker that fails on some records"
+    # reads WARC files with a row maker that fails on some records
 
     def run(self, ctx, stats):
         ctx.write_accounted(read_crawl(ctx, stats, "warc", INDEX_RECORDS, explode_on_every_third), INDEX_RECORDS,

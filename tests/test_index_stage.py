@@ -103,7 +103,7 @@ def test_config_change_invalidates_the_stage(indexed, spark, sample_dir, tmp_pat
 
 class FailingStage(Stage):
     name = "index"
-    description = "writes part of its output, then fails"
+    # writes part of its output, then fails
 
     def run(self, ctx, stats):
         ctx.fs.write_text(f"{ctx.work_path}/records/part-0.txt", "partial")
@@ -112,7 +112,7 @@ class FailingStage(Stage):
 
 class BadAccountingStage(Stage):
     name = "index"
-    description = "claims more output than input"
+    # claims more output than input
 
     def run(self, ctx, stats: Stats):
         stats.input, stats.output, stats.dropped = 10, 9, {"bad": 2}
@@ -132,7 +132,7 @@ def test_failed_stage_publishes_nothing_and_keeps_the_old_output(spark, sample_d
 def test_downstream_read_of_an_unpublished_stage_says_what_to_run(spark, sample_dir, tmp_path):
     class Reader(Stage):
         name = "hostgraph"
-        description = "reads the index"
+        # reads the index
         requires = ("index",)
 
         def run(self, ctx, stats):

@@ -19,6 +19,7 @@ HOSTS_PER_LANGUAGE = {"en": 165, "de": 55, "fr": 50, "es": 45, "ru": 45, "ja": 3
 HUBS_PER_LANGUAGE = {"en": 9, "de": 3, "fr": 3, "es": 2, "ru": 2, "ja": 2, "zh": 2}
 SPAM_HOSTS = 20
 PAGES_HUB = (10, 16)
+PAGES_HUB_ZH = (6, 10)
 PAGES_ORDINARY = (2, 6)
 PAGES_ORDINARY_ZH = (1, 3)
 LOW_QUALITY_SHARE = 0.12
@@ -240,7 +241,7 @@ class WebBuilder:
         rng = self.rng
         for host in self.hosts:
             if host.kind == "hub":
-                count = rng.randint(*PAGES_HUB)
+                count = rng.randint(*(PAGES_HUB_ZH if host.lang == "zh" else PAGES_HUB))
             elif host.kind in ("spam",):
                 count = 2
             elif host.kind == "farm_target":

@@ -64,7 +64,6 @@ def index_row(record: WarcRecord, *, record_types: frozenset[str], crawl: str) -
 
 class IndexStage(Stage):
     name = "index"
-    description = "One row per WARC response record (url, host, status, type, charset, file/offset/length)."
     config_sections = ("inputs", "reader", "stages.index")
 
     def run(self, ctx: StageContext, stats: Stats) -> None:

@@ -81,7 +81,7 @@ INDEX_RECORDS = Dataset(
     doc="One row per WARC response/revisit record: the lineage index later stages join on.",
     columns=(
         Column("url", "string", False, "WARC-Target-URI"),
-        Column("host", "string", True, "Lower-cased host name of the URL (null if the URL has none)"),
+        Column("host", "string", True, "Normalized host (graph.hosts: lower case, punycode); null if not public"),
         Column("warc_type", "string", False, "WARC-Type (response or revisit)"),
         Column("status", "int32", True, "HTTP status code (null if the block is not an HTTP response)"),
         Column("content_type", "string", True, "MIME type from the HTTP Content-Type header, lower-cased"),

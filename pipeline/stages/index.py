@@ -9,8 +9,8 @@ from __future__ import annotations
 from collections.abc import Iterator
 from datetime import UTC, datetime
 from functools import partial
-from urllib.parse import urlsplit
 
+from graph.hosts import url_host
 from pipeline.crawlinput import dropped, kept, read_crawl
 from pipeline.schemas import INDEX_RECORDS
 from pipeline.stage import Stage, StageContext, Stats
@@ -28,13 +28,6 @@ def parse_warc_date(value: str | None) -> datetime | None:
         return None
 
 
-def url_host(url: str) -> str | None:
-    try:
-        return urlsplit(url).hostname
-    except ValueError:
-        return None
-
-
 def index_row(record: WarcRecord, *, record_types: frozenset[str], crawl: str) -> Iterator[tuple]:
     if record.warc_type not in record_types:
         yield dropped(WIDTH, f"warc_type_{record.warc_type or 'missing'}", record.path, record.offset)
@@ -47,7 +40,7 @@ def index_row(record: WarcRecord, *, record_types: frozenset[str], crawl: str) -
     mime, charset = parse_content_type(http.header("content-type")) if http else (None, None)
     yield kept((
         url,
-        url_host(url),
+        url_host(url)[0],
         record.warc_type,
         http.status if http else None,
         mime,

@@ -141,7 +141,10 @@ def run(
     spark = get_spark(cfg.spark)
     outcomes: list[StageOutcome] = []
 
+    progress = SparkProgress(spark, console, label="corpusforge")
+
     def on_start(stage) -> None:
+        progress.set_label(stage.name)
         console.print(f"[bold cyan]▶ {stage.name}[/]: {stage_entry(stage.name).description}")
 
     def on_done(outcome: StageOutcome) -> None:
@@ -156,7 +159,7 @@ def run(
             )
 
     try:
-        with SparkProgress(spark, console, label="corpusforge"):
+        with progress:
             run_pipeline(cfg, spark, names, force=force, on_start=on_start, on_done=on_done)
     except (StageError, FileNotFoundError, ConfigError) as exc:
         if outcomes:

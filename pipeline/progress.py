@@ -26,7 +26,11 @@ class SparkProgress:
         self._stop = threading.Event()
         self._thread = threading.Thread(target=self._loop, daemon=True)
         self._progress: Progress | None = None
-        self._tasks: dict[int, int] = {}
+        self._tasks: dict[int, tuple[int, int]] = {}  # spark stage id → (progress task id, total tasks)
+
+    def set_label(self, label: str) -> None:
+        """Name the pipeline stage now running (the Spark stages it starts are shown under it)."""
+        self._label = label
 
     def __enter__(self) -> SparkProgress:
         if self._console.is_terminal:
@@ -66,11 +70,16 @@ class SparkProgress:
             except Exception:  # the JVM may be shutting down; progress is best effort
                 return
             if self._progress is not None:
+                active = set()
                 for stage_id, name, done, total in rows:
+                    active.add(stage_id)
                     description = f"[bold]{self._label}[/] spark stage {stage_id} ({name.split(' at ')[0]})"
                     if stage_id not in self._tasks:
-                        self._tasks[stage_id] = self._progress.add_task(description, total=total)
-                    self._progress.update(self._tasks[stage_id], completed=done, total=total)
+                        self._tasks[stage_id] = (self._progress.add_task(description, total=total), total)
+                    self._progress.update(self._tasks[stage_id][0], completed=done, total=total)
+                for stage_id in [sid for sid in self._tasks if sid not in active]:
+                    # A Spark stage that left the active list has finished: drop its bar.
+                    self._progress.remove_task(self._tasks.pop(stage_id)[0])
                 continue
             line = ", ".join(f"spark stage {sid}: {done}/{total} tasks" for sid, _, done, total in rows)
             now = time.monotonic()

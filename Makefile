@@ -42,6 +42,7 @@ test: setup lint
 bench: setup
 	$(BIN)/pip install --quiet -e '.[bench]'
 	$(BIN)/python bench/reader.py --scale 4
+	$(BIN)/python bench/hostgraph.py --base-scale 2
 
 # The package for spark-submit --py-files (executors import pipeline/graph/filters from it).
 dist: setup

@@ -17,6 +17,7 @@ from typing import BinaryIO
 
 GZIP_MAGIC = b"\x1f\x8b\x08"
 READ_CHUNK = 1 << 20
+FIRST_FEED = 16 << 10
 # Bound on output per decompress call: a gzip bomb cannot allocate more than this at once.
 DECOMPRESS_STEP = 4 << 20
 
@@ -117,11 +118,15 @@ def iter_gzip_members(stream: BinaryIO, path: str, max_bytes: int) -> Iterator[_
         produced = 0
         position = start
         failure: str | None = None
+        # Feed zlib small zero-copy slices that grow: a typical member is a few KB, and zlib copies whatever
+        # input follows the member's end, so a large first slice would be copied again for every record.
+        feed = FIRST_FEED
         while not decompressor.eof:
             if position >= len(buffer) and not fill():
                 failure = TRUNCATED_GZIP
                 break
-            chunk = bytes(buffer[position : position + READ_CHUNK])
+            view = memoryview(buffer)
+            chunk = view[position : position + feed]
             try:
                 out = decompressor.decompress(chunk, DECOMPRESS_STEP)
                 while True:
@@ -133,11 +138,15 @@ def iter_gzip_members(stream: BinaryIO, path: str, max_bytes: int) -> Iterator[_
                     if not decompressor.unconsumed_tail or decompressor.eof:
                         break
                     out = decompressor.decompress(decompressor.unconsumed_tail, DECOMPRESS_STEP)
+                consumed = len(chunk) - len(decompressor.unconsumed_tail) - len(decompressor.unused_data)
             except zlib.error as exc:
                 failure = f"{CORRUPT_GZIP}:{exc}"
                 break
-            consumed = len(chunk) - len(decompressor.unconsumed_tail) - len(decompressor.unused_data)
+            finally:
+                chunk.release()  # the buffer can grow or shrink only when no view of it is alive
+                view.release()
             position += consumed
+            feed = min(feed * 4, READ_CHUNK)
 
         if failure is None:
             if damaged_since is not None:

@@ -190,9 +190,9 @@ class SparkPageRank:
         return self._combine(self._empty(total, block_size).union(partials), total, block_size)
 
     def multiply(self, matrix, vector, total: int, block_size: int):
-        """matrix · vector → dense blocks of the target space (every block present)."""
+        """matrix · vector → dense blocks of the target space; blocks nothing points into are absent."""
         products = matrix.join(vector, self.partitions).flatMap(_multiply_piece)
-        return self._combine(self._empty(total, block_size).union(products), total, block_size)
+        return self._combine(products, total, block_size)
 
     def run(self, teleport_pairs, alpha: float, tolerance: float, max_iterations: int):
         """Scores as (block, array) RDD and the iteration record. ``teleport_pairs``: RDD (id, weight), sum 1."""
@@ -205,8 +205,9 @@ class SparkPageRank:
             mass = scores if self.pool is None else self.multiply(self.pool, scores, self.groups, self.group_block)
             spread = self.multiply(self.spread, mass, n, vertex_block)
             jump = alpha * dangling_mass + (1.0 - alpha)
-            updated = spread.join(teleport, partitions).mapValues(
-                lambda pair, _jump=jump: alpha * pair[0] + _jump * pair[1]
+            # Left join from the teleport vector, which has every block: blocks without in-links get only the jump.
+            updated = teleport.leftOuterJoin(spread, partitions).mapValues(
+                lambda pair, _jump=jump: _jump * pair[0] + (alpha * pair[1] if pair[1] is not None else 0.0)
             ).cache()
             if iteration % self.checkpoint_every == 0:
                 updated.checkpoint()  # cut the lineage, which otherwise grows by a join per iteration

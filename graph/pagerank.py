@@ -14,6 +14,7 @@ Iteration stops when the L1 change falls below ``tolerance`` or at ``max_iterati
 from __future__ import annotations
 
 import math
+import time
 from dataclasses import dataclass
 
 import numpy as np
@@ -65,6 +66,7 @@ def pagerank_local(
     dangling = dangling_group[graph.group_of] if graph.group_of is not None else dangling_group
     scores = np.full(n, 1.0 / n)
     change = math.inf
+    started = time.perf_counter()
     for iteration in range(1, max_iterations + 1):
         mass = np.bincount(graph.group_of, weights=scores, minlength=groups) if graph.group_of is not None else scores
         updated = alpha * (transition @ mass)
@@ -72,8 +74,8 @@ def pagerank_local(
         change = float(np.abs(updated - scores).sum())
         scores = updated
         if change < tolerance:
-            return scores, RankResult(iteration, True, change)
-    return scores, RankResult(max_iterations, False, change)
+            return scores, RankResult(iteration, True, change, time.perf_counter() - started)
+    return scores, RankResult(max_iterations, False, change, time.perf_counter() - started)
 
 
 # ---- Spark ------------------------------------------------------------------------------------------
@@ -201,6 +203,7 @@ class SparkPageRank:
         scores = teleport.mapValues(lambda block: np.full(len(block), 1.0 / n)).cache()
         dangling_mass = scores.join(self.dangling, partitions).map(lambda kv: float(kv[1][0][kv[1][1]].sum())).sum()
         change = math.inf
+        started = time.perf_counter()
         for iteration in range(1, max_iterations + 1):
             mass = scores if self.pool is None else self.multiply(self.pool, scores, self.groups, self.group_block)
             spread = self.multiply(self.spread, mass, n, vertex_block)
@@ -220,8 +223,8 @@ class SparkPageRank:
             scores.unpersist()
             scores = updated
             if change < tolerance:
-                return scores, RankResult(iteration, True, change)
-        return scores, RankResult(max_iterations, False, change)
+                return scores, RankResult(iteration, True, change, time.perf_counter() - started)
+        return scores, RankResult(max_iterations, False, change, time.perf_counter() - started)
 
     def as_rows(self, scores):
         """(block, array) → (id, score) rows, for a DataFrame."""

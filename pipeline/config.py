@@ -9,7 +9,7 @@ from __future__ import annotations
 import hashlib
 import json
 from pathlib import Path
-from typing import Any
+from typing import Any, Literal
 
 import yaml
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
@@ -92,9 +92,57 @@ class HostgraphStageConfig(Section):
     text_export: bool = Field(default=True, description="Also write gzip text files for the WebGraph tools")
 
 
+class RankStageConfig(Section):
+    backend: Literal["auto", "local", "spark"] = Field(
+        default="auto", description="local: scipy on the driver; spark: distributed; auto: local when it fits"
+    )
+    damping: float = Field(default=0.85, gt=0, lt=1)
+    tolerance: float = Field(default=1e-6, gt=0, description="Stop when the L1 change of an iteration is below")
+    max_iterations: int = Field(default=100, ge=1)
+    pool_by_domain: bool = Field(
+        default=True, description="One vote per (source registered domain → target host); jump mass per domain"
+    )
+    ignore_same_domain: bool = Field(default=True, description="Links within a registered domain are not votes")
+    seeds_dir: str = Field(default="conf/seeds", description="Trust seeds: one <lang>.txt per language")
+    local_memory_fraction: float = Field(
+        default=0.5, gt=0, le=1, description="auto picks local when its estimated memory fits in this share"
+    )
+    checkpoint_every: int = Field(default=5, ge=1, description="Spark backend: iterations between checkpoints")
+    language_pages_per_host: int = Field(
+        default=20, ge=1, description="Pages per host whose WAT title+description vote on the host's language"
+    )
+
+
+class LanguageQuota(Section):
+    min_share: float = Field(default=0.0, ge=0, le=1, description="Minimum share of the allowlist")
+    min_count: int = Field(default=0, ge=0, description="Minimum number of sites")
+
+
+class SelectStageConfig(Section):
+    max_sites: int = Field(default=1_000_000, ge=1)
+    order_by: Literal["pagerank", "trustrank"] = "pagerank"
+    max_spam_mass: float = Field(
+        default=0.98, le=1, description="Hosts with more of their PageRank from untrusted links are spam"
+    )
+    spam_min_relative_pagerank: float = Field(
+        default=1.0, ge=0,
+        description="Spam mass is judged only for hosts with PageRank ≥ this × the average (1/n)",
+    )
+    min_language_confidence: float = Field(default=0.5, ge=0, le=1)
+    quotas: dict[str, LanguageQuota] = Field(default_factory=dict, description="Per-language minimum of sites")
+
+
+class LanguageIdConfig(Section):
+    model_path: str = Field(
+        default="models/lid.176.ftz", description="fastText language-ID model (lid.176.ftz/.bin or GlotLID)"
+    )
+
+
 class StagesConfig(Section):
     index: IndexStageConfig = IndexStageConfig()
     hostgraph: HostgraphStageConfig = HostgraphStageConfig()
+    rank: RankStageConfig = RankStageConfig()
+    select: SelectStageConfig = SelectStageConfig()
 
 
 class Config(Section):
@@ -104,6 +152,7 @@ class Config(Section):
     storage: StorageConfig = StorageConfig()
     spark: SparkConfig = SparkConfig()
     reader: ReaderConfig = ReaderConfig()
+    language_id: LanguageIdConfig = LanguageIdConfig()
     stages: StagesConfig = StagesConfig()
 
     def resolved(self) -> Config:

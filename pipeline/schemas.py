@@ -137,4 +137,67 @@ HOSTGRAPH_EDGES = Dataset(
     ),
 )
 
-ALL_DATASETS = (INDEX_RECORDS, HOSTGRAPH_PAGES, HOSTGRAPH_VERTICES, HOSTGRAPH_EDGES)
+_AUTHORITY = (
+    Column("pagerank", "double", False, "PageRank on the vote graph (sums to 1 over all hosts)"),
+    Column("trustrank", "double", False, "PageRank teleporting only to trust seeds (sums to 1)"),
+    Column("spam_mass", "double", False, "Share of PageRank not explained by trust: (pr − scaled trust) / pr"),
+    Column("language", "string", True, "Main language of the host's pages (lid.176 on WAT titles/descriptions)"),
+    Column("language_confidence", "double", True, "Share of the host's sampled pages' score on that language"),
+)
+
+RANK_HOSTS = Dataset(
+    stage="rank",
+    name="hosts",
+    doc="Authority and language of every host of the graph.",
+    columns=(
+        Column("id", "int64", False, "Vertex id (hostgraph/vertices)"),
+        Column("host", "string", False, "Host, reversed"),
+        Column("domain", "string", False, "Registered domain, reversed"),
+        *_AUTHORITY,
+        Column("in_degree", "int64", False, "Distinct hosts linking here"),
+        Column("out_degree", "int64", False, "Distinct hosts linked"),
+        Column("pages_crawled", "int64", False, "Captures of the host in the crawl"),
+    ),
+)
+
+RANK_DOMAINS = Dataset(
+    stage="rank",
+    name="domains",
+    doc="Registered-domain authority, aggregated from its hosts.",
+    columns=(
+        Column("domain", "string", False, "Registered domain, reversed"),
+        Column("hosts", "int64", False, "Hosts of the domain in the graph"),
+        Column("pagerank_max", "double", False, "Highest host PageRank"),
+        Column("pagerank_sum", "double", False, "Sum of host PageRank"),
+        Column("trustrank_max", "double", False, "Highest host TrustRank"),
+        Column("trustrank_sum", "double", False, "Sum of host TrustRank"),
+    ),
+)
+
+SELECT_HOSTS = Dataset(
+    stage="select",
+    name="hosts",
+    doc="The allowlist: sites whose pages become the corpus.",
+    columns=(
+        Column("host", "string", False, "Host, reversed"),
+        Column("domain", "string", False, "Registered domain, reversed"),
+        *_AUTHORITY,
+        Column("rank", "int64", False, "Position by the ordering score among eligible hosts (1 = best)"),
+        Column("why_selected", "string", False, "authority, or quota:<lang> when a language quota admitted it"),
+    ),
+)
+
+SELECT_REJECTED = Dataset(
+    stage="select",
+    name="rejected",
+    doc="Crawled hosts not selected, with the reason.",
+    columns=(
+        Column("host", "string", False, "Host, reversed"),
+        Column("domain", "string", False, "Registered domain, reversed"),
+        *_AUTHORITY,
+        Column("reason", "string", False, "spam_mass or below_cutoff"),
+    ),
+)
+
+ALL_DATASETS = (INDEX_RECORDS, HOSTGRAPH_PAGES, HOSTGRAPH_VERTICES, HOSTGRAPH_EDGES, RANK_HOSTS, RANK_DOMAINS,
+                SELECT_HOSTS, SELECT_REJECTED)

@@ -1,0 +1,205 @@
+"""Stage ``rank``: host authority — PageRank, trust-seeded PageRank (TrustRank), spam mass — and host language.
+
+The ranking graph is the host graph with links inside a registered domain removed and, by default, every
+domain's hosts pooled into one voter with one share of the jump (``graph.pagerank``). PageRank jumps uniformly
+over domains; TrustRank jumps only to the seed hosts in ``conf/seeds/``. Spam mass compares the two: the share of
+a host's PageRank that trust does not explain. Link farms earn PageRank from each other but no trust.
+
+Backends: ``local`` runs scipy on the driver (the fast path: a whole release's host graph fits one large
+machine); ``spark`` runs block-partitioned iterations on the cluster; ``auto`` picks local when the estimated
+memory fits, and says why in ``stats.json``.
+"""
+
+from __future__ import annotations
+
+import os
+import time
+from pathlib import Path
+
+import numpy as np
+
+from graph.hosts import normalize_host, reverse_host
+from graph.language import host_languages
+from graph.pagerank import LocalGraph, SparkPageRank, group_teleport, pagerank_local
+from pipeline.schemas import HOSTGRAPH_EDGES, HOSTGRAPH_PAGES, HOSTGRAPH_VERTICES, RANK_DOMAINS, RANK_HOSTS
+from pipeline.stage import Stage, StageContext, StageError, Stats
+
+# Driver memory of the local backend, per vote edge and per vertex (arrays, CSR, Arrow transfer).
+BYTES_PER_EDGE = 64
+BYTES_PER_VERTEX = 96
+
+
+def load_seeds(folder: str) -> dict[str, list[str]]:
+    """{language: [reversed host]} from ``<folder>/<lang>.txt``."""
+    path = Path(folder)
+    if not path.is_dir():
+        raise StageError(f"trust seeds folder not found: {folder} (stages.rank.seeds_dir)")
+    seeds: dict[str, list[str]] = {}
+    for file in sorted(path.glob("*.txt")):
+        hosts = []
+        for line in file.read_text(encoding="utf-8").splitlines():
+            entry = line.split("#", 1)[0].strip()
+            if not entry:
+                continue
+            host, reason = normalize_host(entry)
+            if host is None:
+                raise StageError(f"{file}: {entry!r} is not a host name ({reason})")
+            hosts.append(reverse_host(host))
+        seeds[file.stem] = hosts
+    if not any(seeds.values()):
+        raise StageError(f"no trust seeds in {folder}: add <lang>.txt files with one host per line")
+    return seeds
+
+
+def available_memory() -> int:
+    try:
+        return os.sysconf("SC_PAGE_SIZE") * os.sysconf("SC_AVPHYS_PAGES")
+    except (ValueError, OSError, AttributeError):
+        return 0
+
+
+def choose_backend(requested: str, vertices: int, edges: int, fraction: float) -> tuple[str, str]:
+    estimate = vertices * BYTES_PER_VERTEX + edges * BYTES_PER_EDGE
+    if requested != "auto":
+        return requested, f"configured (local would need ~{estimate / 2**30:.2f} GiB on the driver)"
+    memory = available_memory()
+    if memory and estimate <= fraction * memory:
+        return "local", (f"~{estimate / 2**30:.2f} GiB for {vertices:,} hosts and {edges:,} votes fits in "
+                         f"{fraction:.0%} of the driver's {memory / 2**30:.1f} GiB available")
+    return "spark", (f"~{estimate / 2**30:.2f} GiB for {vertices:,} hosts and {edges:,} votes exceeds "
+                     f"{fraction:.0%} of the driver's {memory / 2**30:.1f} GiB available")
+
+
+def dense_ids(spark, values, column: str):
+    """DataFrame (column, <column>_id) with dense ids in sorted order, without a single-partition window."""
+    partitions = int(spark.conf.get("spark.sql.shuffle.partitions"))
+    ordered = values.select(column).distinct().rdd.map(lambda row: row[0]).sortBy(lambda v: v, numPartitions=partitions)
+    return spark.createDataFrame(ordered.zipWithIndex(), f"{column} string, {column}_id long")
+
+
+class RankStage(Stage):
+    name = "rank"
+    requires = ("hostgraph",)
+    config_sections = ("stages.rank", "language_id")
+    filtering = False
+
+    def run(self, ctx: StageContext, stats: Stats) -> None:
+        from pyspark.sql import functions as F
+
+        settings = ctx.config.stages.rank
+        spark = ctx.spark
+        vertices = ctx.read(HOSTGRAPH_VERTICES)
+        edges = ctx.read(HOSTGRAPH_EDGES)
+        if settings.ignore_same_domain:
+            edges = edges.where(~F.col("same_domain"))
+        n = vertices.count()
+        if settings.pool_by_domain:
+            domain_ids = dense_ids(spark, vertices, "domain")
+            group_of = vertices.join(domain_ids, "domain").select("id", F.col("domain_id").alias("group")).cache()
+            groups = domain_ids.count()
+        else:
+            group_of = vertices.select("id", F.col("id").alias("group")).cache()
+            groups = n
+        votes = (
+            edges.join(group_of.withColumnRenamed("id", "src"), "src").select("group", "dst").distinct().cache()
+        )
+        vote_count = votes.count()
+
+        seeds = load_seeds(settings.seeds_dir)
+        seed_hosts = spark.createDataFrame(
+            [(host, lang) for lang, hosts in seeds.items() for host in hosts], "host string, seed_language string"
+        ).dropDuplicates(["host"])
+        seed_ids = vertices.join(seed_hosts, "host").select("id", "host", "seed_language")
+        found = {row["seed_language"]: row["count"] for row in seed_ids.groupBy("seed_language").count().collect()}
+        if not found:
+            raise StageError(f"none of the trust seeds in {settings.seeds_dir} is a host of this graph")
+        stats.details["seeds"] = {lang: {"listed": len(hosts), "in_graph": found.get(lang, 0)}
+                                  for lang, hosts in seeds.items()}
+
+        backend, reason = choose_backend(settings.backend, n, vote_count, settings.local_memory_fraction)
+        stats.details.update(backend=backend, backend_reason=reason, vertices=n, groups=groups, votes=vote_count)
+        started = time.monotonic()
+        if backend == "local":
+            scores = self._local(spark, n, groups, group_of, votes, seed_ids, settings, stats)
+        else:
+            scores = self._spark(ctx, n, groups, group_of, votes, seed_ids, settings, stats)
+        stats.details["ranking_seconds"] = round(time.monotonic() - started, 3)
+
+        languages = host_languages(
+            spark, ctx.read(HOSTGRAPH_PAGES), ctx.config.language_id.model_path, settings.language_pages_per_host
+        )
+        hosts = (
+            vertices.join(scores, "id").join(languages, "host", "left")
+            .select(*RANK_HOSTS.column_names)
+        )
+        hosts.write.mode("overwrite").parquet(ctx.dataset_path(RANK_HOSTS))
+        hosts = spark.read.parquet(ctx.dataset_path(RANK_HOSTS))
+        domains = hosts.groupBy("domain").agg(
+            F.count("*").alias("hosts"),
+            F.max("pagerank").alias("pagerank_max"), F.sum("pagerank").alias("pagerank_sum"),
+            F.max("trustrank").alias("trustrank_max"), F.sum("trustrank").alias("trustrank_sum"),
+        )
+        domains.select(*RANK_DOMAINS.column_names).write.mode("overwrite").parquet(ctx.dataset_path(RANK_DOMAINS))
+        summary = hosts.agg(
+            F.sum("pagerank").alias("pagerank_total"), F.sum("trustrank").alias("trustrank_total"),
+            F.count("language").alias("with_language"),
+        ).first()
+        stats.details.update({key: summary[key] for key in ("pagerank_total", "trustrank_total", "with_language")})
+        stats.input = stats.output = n
+
+    @staticmethod
+    def _spam_mass(pagerank, trustrank, seed_share):
+        """Gyöngyi et al.: trust scaled to the jump mass PageRank gives the seeds, compared with PageRank."""
+        return (pagerank - trustrank * seed_share) / pagerank
+
+    def _local(self, spark, n, groups, group_of, votes, seed_ids, settings, stats):
+        import pyarrow as pa
+
+        mapping = group_of.toArrow()
+        group_array = np.empty(n, dtype=np.int64)
+        group_array[mapping.column("id").to_numpy()] = mapping.column("group").to_numpy()
+        vote_table = votes.toArrow()
+        graph = LocalGraph(n, groups, group_array, vote_table.column("group").to_numpy().astype(np.int64),
+                           vote_table.column("dst").to_numpy().astype(np.int64))
+        seed_mask = np.zeros(n, dtype=bool)
+        seed_mask[seed_ids.select("id").toArrow().column("id").to_numpy()] = True
+        uniform = group_teleport(group_array)
+        trusted = group_teleport(group_array, seed_mask)
+        pagerank, pr_result = pagerank_local(graph, uniform, settings.damping, settings.tolerance,
+                                             settings.max_iterations)
+        trustrank, tr_result = pagerank_local(graph, trusted, settings.damping, settings.tolerance,
+                                              settings.max_iterations)
+        stats.details["pagerank"] = pr_result.__dict__
+        stats.details["trustrank"] = tr_result.__dict__
+        spam = self._spam_mass(pagerank, trustrank, float(uniform[seed_mask].sum()))
+        table = pa.table({"id": np.arange(n, dtype=np.int64), "pagerank": pagerank, "trustrank": trustrank,
+                          "spam_mass": spam})
+        return spark.createDataFrame(table)
+
+    def _spark(self, ctx, n, groups, group_of, votes, seed_ids, settings, stats):
+        from pyspark.sql import functions as F
+
+        spark = ctx.spark
+        spark.sparkContext.setCheckpointDir(f"{ctx.work_path}/checkpoints")
+        partitions = int(spark.conf.get("spark.sql.shuffle.partitions"))
+        engine = SparkPageRank(spark, n, groups, votes, group_of if settings.pool_by_domain else None, partitions,
+                               settings.checkpoint_every)
+
+        def teleport(members):
+            """group_teleport as a DataFrame: jump mass even per group, then per member host."""
+            eligible = group_of.join(members.select("id"), "id")
+            group_count = eligible.select("group").distinct().count()
+            sizes = eligible.groupBy("group").agg(F.count("*").alias("size"))
+            return eligible.join(sizes, "group").select("id", (1.0 / (F.col("size") * group_count)).alias("weight"))
+
+        uniform = teleport(group_of).cache()
+        trusted = teleport(seed_ids).cache()
+        results = {}
+        for name, vector in (("pagerank", uniform), ("trustrank", trusted)):
+            scores, result = engine.run(vector.rdd.map(tuple), settings.damping, settings.tolerance,
+                                        settings.max_iterations)
+            stats.details[name] = result.__dict__
+            results[name] = spark.createDataFrame(engine.as_rows(scores), f"id long, {name} double")
+        seed_share = trusted.join(uniform.withColumnRenamed("weight", "uniform"), "id").agg(F.sum("uniform")).first()[0]
+        joined = results["pagerank"].join(results["trustrank"], "id")
+        return joined.withColumn("spam_mass", self._spam_mass(F.col("pagerank"), F.col("trustrank"), float(seed_share)))

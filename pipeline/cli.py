@@ -233,6 +233,126 @@ def graph_stats(
     out_console.print(top)
 
 
+def _read_dataset(out: str, dataset, columns=None, filters=None):
+    import pyarrow.parquet as pq
+
+    path = dataset.path(out)
+    try:
+        return pq.read_table(path, columns=columns, filters=filters)
+    except (FileNotFoundError, OSError) as exc:
+        _fail(f"{path} not readable ({exc}): run `corpusforge run --stages {dataset.stage}` with --out {out} first")
+
+
+def _display_host(host: str) -> str:
+    from graph.hosts import reverse_host
+
+    return reverse_host(host)
+
+
+@graph_app.command("top")
+def graph_top(
+    out: Annotated[str, typer.Argument(help="Output root of a run")],
+    count: Annotated[int, typer.Option("-n", help="How many hosts")] = 20,
+    lang: Annotated[str | None, typer.Option("--lang", help="Only hosts of this language (e.g. zh)")] = None,
+    by: Annotated[str, typer.Option("--by", help="pagerank or trustrank")] = "pagerank",
+    as_json: Annotated[bool, typer.Option("--json")] = False,
+) -> None:
+    """The highest-authority hosts, with their language, trust and spam mass."""
+    import json
+
+    import pyarrow.compute as pc
+
+    from pipeline.schemas import RANK_HOSTS
+
+    if by not in ("pagerank", "trustrank"):
+        _fail("--by takes pagerank or trustrank")
+    filters = [("language", "=", lang)] if lang else None
+    table = _read_dataset(out, RANK_HOSTS, filters=filters)
+    top = table.take(pc.select_k_unstable(table, count, [(by, "descending")])).sort_by([(by, "descending")])
+    rows = top.select(["host", "pagerank", "trustrank", "spam_mass", "language", "in_degree"]).to_pylist()
+    total = len(table) if not lang else None
+    if as_json:
+        typer.echo(json.dumps(rows, indent=2))
+        return
+    result = Table(title=f"top {count} hosts by {by}" + (f" (language {lang})" if lang else ""))
+    for column in ("#", "host", "pagerank", "trustrank", "spam mass", "language", "in-degree"):
+        result.add_column(column, justify="left" if column in ("host", "language") else "right",
+                          no_wrap=column == "host", min_width=20 if column == "host" else None)
+    for number, row in enumerate(rows, 1):
+        result.add_row(str(number), _display_host(row["host"]), f"{row['pagerank']:.3e}", f"{row['trustrank']:.3e}",
+                       f"{row['spam_mass']:.3f}", row["language"] or "-", f"{row['in_degree']:,}")
+    Console().print(result)
+    if total:
+        Console().print(f"{total:,} hosts ranked")
+
+
+@graph_app.command("host")
+def graph_host(
+    out: Annotated[str, typer.Argument(help="Output root of a run")],
+    host: Annotated[str, typer.Argument(help="Host name, e.g. www.example.com")],
+    neighbours: Annotated[int, typer.Option("-n", help="Neighbours to list each way")] = 10,
+    as_json: Annotated[bool, typer.Option("--json")] = False,
+) -> None:
+    """A host's scores, language and selection, and its strongest in- and out-neighbours."""
+    import json
+
+    import networkx as nx
+
+    from graph.hosts import normalize_host, reverse_host
+    from pipeline.schemas import HOSTGRAPH_EDGES, RANK_HOSTS, SELECT_HOSTS, SELECT_REJECTED
+
+    name, reason = normalize_host(host)
+    if name is None:
+        _fail(f"{host!r} is not a host name ({reason})")
+    key = reverse_host(name)
+    found = _read_dataset(out, RANK_HOSTS, filters=[("host", "=", key)]).to_pylist()
+    if not found:
+        _fail(f"{name} is not in the host graph of {out}")
+    info = found[0]
+    edges = _read_dataset(out, HOSTGRAPH_EDGES, filters=[[("src", "=", info["id"])], [("dst", "=", info["id"])]])
+    graph = nx.DiGraph()
+    graph.add_edges_from(zip(edges.column("src").to_pylist(), edges.column("dst").to_pylist(), strict=True))
+    ids = sorted(set(graph.nodes) | {info["id"]})
+    scores = {row["id"]: row for row in _read_dataset(out, RANK_HOSTS, filters=[("id", "in", ids)]).to_pylist()}
+
+    def strongest(nodes):
+        return [{"host": reverse_host(scores[v]["host"]), "pagerank": scores[v]["pagerank"]}
+                for v in sorted(nodes, key=lambda v: -scores[v]["pagerank"])[:neighbours]]
+
+    selection = None
+    try:
+        chosen = _read_dataset(out, SELECT_HOSTS, filters=[("host", "=", key)]).to_pylist()
+        refused = _read_dataset(out, SELECT_REJECTED, filters=[("host", "=", key)]).to_pylist()
+        selection = (f"selected ({chosen[0]['why_selected']}, rank {chosen[0]['rank']})" if chosen
+                     else f"rejected ({refused[0]['reason']})" if refused else "not a candidate (never crawled)")
+    except typer.Exit:
+        selection = "select has not run"
+    summary = {
+        "host": name, "domain": reverse_host(info["domain"]), "pagerank": info["pagerank"],
+        "trustrank": info["trustrank"], "spam_mass": info["spam_mass"], "language": info["language"],
+        "language_confidence": info["language_confidence"], "in_degree": info["in_degree"],
+        "out_degree": info["out_degree"], "pages_crawled": info["pages_crawled"], "selection": selection,
+        "in_neighbours": strongest(graph.predecessors(info["id"]) if info["id"] in graph else []),
+        "out_neighbours": strongest(graph.successors(info["id"]) if info["id"] in graph else []),
+    }
+    if as_json:
+        typer.echo(json.dumps(summary, indent=2))
+        return
+    table = Table(title=name, show_header=False)
+    for field in ("domain", "pagerank", "trustrank", "spam_mass", "language", "language_confidence", "in_degree",
+                  "out_degree", "pages_crawled", "selection"):
+        value = summary[field]
+        table.add_row(field, f"{value:.4g}" if isinstance(value, float) else str(value))
+    Console().print(table)
+    for label in ("in_neighbours", "out_neighbours"):
+        listing = Table(title=label.replace("_", "-") + " by PageRank")
+        listing.add_column("host")
+        listing.add_column("pagerank", justify="right")
+        for row in summary[label]:
+            listing.add_row(row["host"], f"{row['pagerank']:.3e}")
+        Console().print(listing)
+
+
 def main() -> None:  # pragma: no cover - entry point for `python -m pipeline.cli`
     app()
 

@@ -8,7 +8,9 @@ too (``group_teleport``), so subdomains cannot buy jump mass either. Uniform tel
 teleport on trusted seed hosts gives TrustRank (Gyöngyi et al. 2004). With each vertex its own group this is
 exactly networkx.pagerank (``personalization`` = teleport, ``dangling`` = teleport).
 
-Iteration stops when the L1 change falls below ``tolerance`` or at ``max_iterations``.
+Iteration starts at the teleport vector — the fixed point does not depend on the start, and hosts no seed
+reaches then hold exactly zero trust at every step — and stops when the L1 change falls below ``tolerance`` or
+at ``max_iterations``.
 """
 
 from __future__ import annotations
@@ -64,7 +66,7 @@ def pagerank_local(
     transition = csr_matrix((weights, (graph.edge_dst, graph.edge_group)), shape=(n, groups))
     dangling_group = out_degree == 0
     dangling = dangling_group[graph.group_of] if graph.group_of is not None else dangling_group
-    scores = np.full(n, 1.0 / n)
+    scores = teleport.copy()
     change = math.inf
     started = time.perf_counter()
     for iteration in range(1, max_iterations + 1):
@@ -200,7 +202,7 @@ class SparkPageRank:
         """Scores as (block, array) RDD and the iteration record. ``teleport_pairs``: RDD (id, weight), sum 1."""
         n, vertex_block, partitions = self.n, self.vertex_block, self.partitions
         teleport = self.dense(teleport_pairs, n, vertex_block).cache()
-        scores = teleport.mapValues(lambda block: np.full(len(block), 1.0 / n)).cache()
+        scores = teleport.mapValues(np.copy).cache()
         dangling_mass = scores.join(self.dangling, partitions).map(lambda kv: float(kv[1][0][kv[1][1]].sum())).sum()
         change = math.inf
         started = time.perf_counter()

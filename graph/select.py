@@ -21,11 +21,14 @@ UNDETERMINED = "und"
 
 def with_rank(spark, frame, score: str):
     """Add ``rank`` (1 = highest score, ties by host) with a range-partitioned sort, not a global window."""
+    from pyspark.sql import types as T
+
     partitions = int(spark.conf.get("spark.sql.shuffle.partitions"))
-    columns = frame.columns
     ordered = frame.rdd.sortBy(lambda row: (-row[score], row["host"]), numPartitions=partitions)
     ranked = ordered.zipWithIndex().map(lambda pair: (*pair[0], pair[1] + 1))
-    return spark.createDataFrame(ranked, frame.schema.add("rank", "long")).select(*columns, "rank")
+    # A new schema: DataFrame.schema is cached, and StructType.add would change it in place.
+    schema = T.StructType([*frame.schema.fields, T.StructField("rank", T.LongType(), False)])
+    return spark.createDataFrame(ranked, schema)
 
 
 class SelectStage(Stage):

@@ -101,7 +101,8 @@ def _build_pieces(entries, block_size: int):
         mask = target_block == block
         local = targets[mask] - block * block_size
         distinct, inverse = np.unique(local, return_inverse=True)
-        pieces.append((int(block), sources[mask], inverse, distinct, weights[mask]))
+        # int32 block-local indices halve what crosses the network each iteration.
+        pieces.append((int(block), sources[mask].astype(np.int32), inverse, distinct.astype(np.int32), weights[mask]))
     return pieces
 
 
@@ -201,32 +202,42 @@ class SparkPageRank:
     def run(self, teleport_pairs, alpha: float, tolerance: float, max_iterations: int):
         """Scores as (block, array) RDD and the iteration record. ``teleport_pairs``: RDD (id, weight), sum 1."""
         n, vertex_block, partitions = self.n, self.vertex_block, self.partitions
-        teleport = self.dense(teleport_pairs, n, vertex_block).cache()
-        scores = teleport.mapValues(np.copy).cache()
-        dangling_mass = scores.join(self.dangling, partitions).map(lambda kv: float(kv[1][0][kv[1][1]].sum())).sum()
+        teleport = self.dense(teleport_pairs, n, vertex_block)
+        # Per block, everything an iteration needs besides the incoming votes: scores, jump, dangling mask.
+        state = teleport.join(self.dangling, partitions).mapValues(lambda pair: (pair[0].copy(), pair[0], pair[1]))
+        state = state.cache()
+        dangling_mass = state.map(lambda kv: float(kv[1][0][kv[1][2]].sum())).sum()
         change = math.inf
         started = time.perf_counter()
+        stepped = None
         for iteration in range(1, max_iterations + 1):
+            scores = state.mapValues(lambda value: value[0])
             mass = scores if self.pool is None else self.multiply(self.pool, scores, self.groups, self.group_block)
             spread = self.multiply(self.spread, mass, n, vertex_block)
             jump = alpha * dangling_mass + (1.0 - alpha)
-            # Left join from the teleport vector, which has every block: blocks without in-links get only the jump.
-            updated = teleport.leftOuterJoin(spread, partitions).mapValues(
-                lambda pair, _jump=jump: _jump * pair[0] + (alpha * pair[1] if pair[1] is not None else 0.0)
-            ).cache()
+
+            def step(value, _jump=jump):
+                (old, jump_vector, dangling), votes = value
+                new = _jump * jump_vector + (alpha * votes if votes is not None else 0.0)
+                return new, jump_vector, dangling, float(np.abs(new - old).sum()), float(new[dangling].sum())
+
+            # The teleport side has every block: blocks without in-links get only the jump.
+            previous, stepped = stepped, state.leftOuterJoin(spread, partitions).mapValues(step).cache()
             if iteration % self.checkpoint_every == 0:
-                updated.checkpoint()  # cut the lineage, which otherwise grows by a join per iteration
+                stepped.checkpoint()  # cut the lineage, which otherwise grows by a join per iteration
             # One job per iteration: the L1 change and the next iteration's dangling mass together.
-            change, dangling_mass = (
-                updated.join(scores, partitions).join(self.dangling, partitions)
-                .map(lambda kv: (float(np.abs(kv[1][0][0] - kv[1][0][1]).sum()), float(kv[1][0][0][kv[1][1]].sum())))
-                .fold((0.0, 0.0), lambda a, b: (a[0] + b[0], a[1] + b[1]))
+            change, dangling_mass = stepped.map(lambda kv: (kv[1][3], kv[1][4])).fold(
+                (0.0, 0.0), lambda a, b: (a[0] + b[0], a[1] + b[1])
             )
-            scores.unpersist()
-            scores = updated
+            for old in (previous, state):
+                if old is not None:
+                    old.unpersist()
+            state = stepped.mapValues(lambda value: value[:3])
             if change < tolerance:
-                return scores, RankResult(iteration, True, change, time.perf_counter() - started)
-        return scores, RankResult(max_iterations, False, change, time.perf_counter() - started)
+                return state.mapValues(lambda value: value[0]), RankResult(
+                    iteration, True, change, time.perf_counter() - started)
+        return state.mapValues(lambda value: value[0]), RankResult(
+            max_iterations, False, change, time.perf_counter() - started)
 
     def as_rows(self, scores):
         """(block, array) → (id, score) rows, for a DataFrame."""

@@ -132,6 +132,29 @@ class SelectStageConfig(Section):
     quotas: dict[str, LanguageQuota] = Field(default_factory=dict, description="Per-language minimum of sites")
 
 
+class TrafilaturaConfig(Section):
+    favor_precision: bool = Field(default=True, description="Prefer dropping boilerplate over keeping borderline text")
+    include_comments: bool = False
+    include_tables: bool = True
+    deduplicate: bool = False
+
+
+class ExtractStageConfig(Section):
+    max_html_bytes: int = Field(default=2_000_000, ge=1024, description="Larger pages are dropped as too_large")
+    timeout_seconds: float = Field(default=10.0, gt=0, description="Per-document extraction time cap")
+    min_text_chars: int = Field(default=1, ge=1, description="Shorter extractions are empty_extraction")
+    trafilatura: TrafilaturaConfig = TrafilaturaConfig()
+    language_min_score: dict[str, float] = Field(
+        default_factory=lambda: {"en": 0.65, "de": 0.65, "fr": 0.65, "es": 0.65, "ru": 0.65, "ja": 0.65,
+                                 "zh": 0.5},
+        description="Languages kept and each one's minimum lid.176 score",
+    )
+    keep_other_languages: bool = Field(
+        default=False, description="Keep documents of unlisted languages as lang 'other' instead of dropping them"
+    )
+    convert_to_simplified: bool = Field(default=False, description="Convert traditional Chinese text to simplified")
+
+
 class LanguageIdConfig(Section):
     model_path: str = Field(
         default="models/lid.176.ftz", description="fastText language-ID model (lid.176.ftz/.bin or GlotLID)"
@@ -143,6 +166,7 @@ class StagesConfig(Section):
     hostgraph: HostgraphStageConfig = HostgraphStageConfig()
     rank: RankStageConfig = RankStageConfig()
     select: SelectStageConfig = SelectStageConfig()
+    extract: ExtractStageConfig = ExtractStageConfig()
 
 
 class Config(Section):

@@ -199,5 +199,33 @@ SELECT_REJECTED = Dataset(
     ),
 )
 
+EXTRACT_DOCS = Dataset(
+    stage="extract",
+    name="docs",
+    doc="Main text and language of every kept page of a selected host.",
+    columns=(
+        Column("id", "string", False, "Stable id: hash of url and payload digest"),
+        Column("url", "string", False, "WARC-Target-URI"),
+        Column("host", "string", False, "Host, reversed"),
+        Column("domain", "string", False, "Registered domain, reversed"),
+        Column("lang", "string", False, "lid.176 top language (or 'other' when kept unlisted)"),
+        Column("lang_score", "double", False, "Its score"),
+        Column("lang_top3", "string", False, "Top three as 'lang:score' separated by spaces"),
+        Column("script", "string", True, "zh only: simplified, traditional or mixed (before any conversion)"),
+        Column("title", "string", True, "Page title"),
+        Column("text", "string", False, "Main text (trafilatura)"),
+        Column("charset", "string", False, "Codec the page was decoded with"),
+        Column("charset_source", "string", False, "header, meta, bom, utf-8 or detected"),
+        Column("crawl", "string", False, "Crawl release id"),
+        Column("fetch_time", "timestamp", True, "WARC-Date"),
+        Column("warc_path", "string", False, "WARC file"),
+        Column("offset", "int64", False, "Offset of the record's gzip member"),
+        Column("length", "int64", False, "Compressed length of the member"),
+        Column("pagerank", "double", False, "Host PageRank (rank)"),
+        Column("trustrank", "double", False, "Host TrustRank (rank)"),
+        Column("spam_mass", "double", False, "Host spam mass (rank)"),
+    ),
+)
+
 ALL_DATASETS = (INDEX_RECORDS, HOSTGRAPH_PAGES, HOSTGRAPH_VERTICES, HOSTGRAPH_EDGES, RANK_HOSTS, RANK_DOMAINS,
-                SELECT_HOSTS, SELECT_REJECTED)
+                SELECT_HOSTS, SELECT_REJECTED, EXTRACT_DOCS)

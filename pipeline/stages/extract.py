@@ -1,0 +1,184 @@
+"""Stage ``extract``: main text and language of the selected sites' pages.
+
+Per WARC record, cheapest test first, each failure a named drop: record type; host not on the allowlist
+(``not_selected`` — decided from the WARC header alone, before any HTML is parsed); HTTP status; content type;
+size; charset (``pipeline.decode``: header, meta, detection; strict); trafilatura with a time cap; fastText
+lid.176 against per-language minimum scores. Chinese text is labelled simplified or traditional with OpenCC, and
+converted to simplified only when configured.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import signal
+from collections.abc import Iterator
+from contextlib import contextmanager
+from functools import lru_cache, partial
+from pathlib import Path
+
+from graph.hosts import reverse_host, url_host
+from graph.language import LABEL_PREFIX, check_model, load_model, model_path_on_executor
+from pipeline.crawlinput import dropped, kept, read_crawl
+from pipeline.decode import decode_html
+from pipeline.schemas import EXTRACT_DOCS, SELECT_HOSTS
+from pipeline.stage import DROP_DETAIL, DROP_OFFSET, DROP_PATH, DROP_REASON, Stage, StageContext, Stats
+from pipeline.stages.index import parse_warc_date
+from pipeline.warc import WarcRecord, parse_content_type, parse_http_response
+
+WIDTH = len(EXTRACT_DOCS.columns)
+HTML_TYPES = frozenset({"text/html", "application/xhtml+xml"})
+AUTHORITY_COLUMNS = ("domain", "pagerank", "trustrank", "spam_mass")
+
+
+class ExtractionTimeout(Exception):
+    pass
+
+
+@contextmanager
+def time_limit(seconds: float):
+    """Interrupt a runaway extraction. Spark runs Python tasks in the worker's main thread, where signals work."""
+
+    def expire(signum, frame):
+        raise ExtractionTimeout
+
+    try:
+        previous = signal.signal(signal.SIGALRM, expire)
+    except ValueError:  # not the main thread: run without a cap rather than not at all
+        yield
+        return
+    signal.setitimer(signal.ITIMER_REAL, seconds)
+    try:
+        yield
+    finally:
+        signal.setitimer(signal.ITIMER_REAL, 0)
+        signal.signal(signal.SIGALRM, previous)
+
+
+@lru_cache(maxsize=1)
+def _opencc():
+    import opencc
+
+    return opencc.OpenCC("t2s"), opencc.OpenCC("s2t")
+
+
+def chinese_script(text: str) -> str:
+    to_simplified, to_traditional = _opencc()
+    if to_simplified.convert(text) == text:
+        return "simplified"
+    if to_traditional.convert(text) == text:
+        return "traditional"
+    return "mixed"
+
+
+def document_id(url: str, payload_digest: str | None) -> str:
+    return hashlib.sha1(f"{url}\x00{payload_digest or ''}".encode()).hexdigest()[:20]
+
+
+def extract_row(record: WarcRecord, *, allowed, settings: dict, model_name: str, model_path: str,
+                crawl: str) -> Iterator[tuple]:
+    def drop(reason: str, detail: str = "") -> Iterator[tuple]:
+        yield dropped(WIDTH, reason, record.path, record.offset, detail)
+
+    if record.warc_type != "response":
+        yield from drop(f"warc_type_{record.warc_type or 'missing'}")
+        return
+    url = record.target_uri or ""
+    host, _ = url_host(url)
+    if host is None or reverse_host(host) not in allowed.value:
+        yield from drop("not_selected")
+        return
+    http = parse_http_response(record.block)
+    if http is None:
+        yield from drop("malformed_http")
+        return
+    if http.status != 200:
+        yield from drop(f"http_status_{http.status}")
+        return
+    mime, header_charset = parse_content_type(http.header("content-type"))
+    if mime not in HTML_TYPES:
+        yield from drop("not_html", mime or "no content type")
+        return
+    if len(http.body) > settings["max_html_bytes"]:
+        yield from drop("too_large", f"{len(http.body)} bytes")
+        return
+    html, codec, charset_source = decode_html(http.body, header_charset)
+    if html is None:
+        yield from drop("undecodable", f"declared {header_charset!r}")
+        return
+    import trafilatura
+
+    options = settings["trafilatura"]
+    try:
+        with time_limit(settings["timeout_seconds"]):
+            document = trafilatura.bare_extraction(
+                html, url=url, with_metadata=True, favor_precision=options["favor_precision"],
+                include_comments=options["include_comments"], include_tables=options["include_tables"],
+                deduplicate=options["deduplicate"],
+            )
+    except ExtractionTimeout:
+        yield from drop("timeout", f"over {settings['timeout_seconds']} s")
+        return
+    except Exception as exc:  # lxml or trafilatura failing on hostile markup
+        yield from drop("parse_error", f"{type(exc).__name__}: {exc}")
+        return
+    text = (getattr(document, "text", None) or "").strip() if document is not None else ""
+    if len(text) < settings["min_text_chars"]:
+        yield from drop("empty_extraction")
+        return
+    model = load_model(model_path_on_executor(model_name, model_path))
+    labels, scores = model.predict(" ".join(text.split()), k=3)
+    ranked = [(label.removeprefix(LABEL_PREFIX), min(1.0, float(score))) for label, score in zip(labels, scores,
+                                                                                                  strict=True)]
+    lang, score = ranked[0]
+    minimum = settings["language_min_score"].get(lang)
+    if minimum is None:
+        if not settings["keep_other_languages"]:
+            yield from drop("language_not_configured", lang)
+            return
+        lang, minimum = "other", 0.0
+    if score < minimum:
+        yield from drop("low_language_score", f"{lang} {score:.2f} < {minimum}")
+        return
+    script = None
+    if lang == "zh":
+        script = chinese_script(text)
+        if settings["convert_to_simplified"] and script != "simplified":
+            text = _opencc()[0].convert(text)
+    title = getattr(document, "title", None)
+    yield kept((
+        document_id(url, record.header("warc-payload-digest")), url, reverse_host(host), None, lang, score,
+        " ".join(f"{code}:{value:.3f}" for code, value in ranked), script, title, text, codec, charset_source, crawl,
+        parse_warc_date(record.header("warc-date")), record.path, record.offset, record.length, None, None, None,
+    ))
+
+
+class ExtractStage(Stage):
+    name = "extract"
+    requires = ("select",)
+    config_sections = ("inputs", "reader", "stages.extract", "language_id")
+
+    def run(self, ctx: StageContext, stats: Stats) -> None:
+        from pyspark.sql import functions as F
+
+        spark = ctx.spark
+        settings = ctx.config.stages.extract
+        model_path = check_model(ctx.config.language_id.model_path)
+        spark.sparkContext.addFile(model_path)
+        selected = ctx.read(SELECT_HOSTS)
+        # The allowlist is at most max_sites host names: small enough to give every task a local set.
+        allowed = spark.sparkContext.broadcast(frozenset(row["host"] for row in selected.select("host").collect()))
+        stats.details["allowlist_hosts"] = len(allowed.value)
+        row_maker = partial(extract_row, allowed=allowed, settings=settings.model_dump(),
+                            model_name=Path(model_path).name, model_path=model_path, crawl=ctx.config.crawl)
+        frame = read_crawl(ctx, stats, "warc", EXTRACT_DOCS, row_maker)
+        authority = F.broadcast(selected.select("host", *AUTHORITY_COLUMNS))
+        columns = [*EXTRACT_DOCS.column_names, DROP_REASON, DROP_DETAIL, DROP_PATH, DROP_OFFSET]
+        frame = frame.drop(*AUTHORITY_COLUMNS).join(authority, "host", "left").select(*columns)
+        ctx.write_accounted(frame, EXTRACT_DOCS, stats)
+        docs = spark.read.parquet(ctx.dataset_path(EXTRACT_DOCS))
+        by_language = docs.groupBy("lang").count().collect()
+        stats.details["docs_by_language"] = {row["lang"]: row["count"] for row in by_language}
+        stats.details["zh_script"] = {row["script"]: row["count"]
+                                      for row in docs.where(F.col("lang") == "zh").groupBy("script").count().collect()}
+        stats.details["charset_source"] = {row["charset_source"]: row["count"]
+                                           for row in docs.groupBy("charset_source").count().collect()}

@@ -58,7 +58,7 @@ DETECTION_CANDIDATES = ("cp1252", "gb18030", "big5hkscs", "cp932", "euc_jis_2004
 def decode_html(
     body: bytes, header_charset: str | None, candidates: tuple[str, ...] = DETECTION_CANDIDATES
 ) -> tuple[str | None, str | None, str]:
-    """(text, codec, source) where source is header, meta, bom, utf-8, detected or undecodable."""
+    """(text, codec, source) where source is header, meta, bom, utf-8, detected, fallback or undecodable."""
     if body.startswith(codecs.BOM_UTF8):
         return _strict(body[3:], "utf-8"), "utf-8", "bom"
     for source, label in (("header", header_charset), ("meta", meta_charset(body))):
@@ -79,4 +79,10 @@ def decode_html(
         text = _strict(body, codec)
         if text is not None:
             return text, codec, "detected"
+    # Detection found nothing convincing (short or repetitive text): take the first candidate that fits, as a
+    # browser falls back to windows-1252.
+    for codec in candidates:
+        text = _strict(body, codec)
+        if text is not None:
+            return text, codec, "fallback"
     return None, None, "undecodable"

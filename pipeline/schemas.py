@@ -215,7 +215,7 @@ EXTRACT_DOCS = Dataset(
         Column("title", "string", True, "Page title"),
         Column("text", "string", False, "Main text (trafilatura)"),
         Column("charset", "string", False, "Codec the page was decoded with"),
-        Column("charset_source", "string", False, "header, meta, bom, utf-8 or detected"),
+        Column("charset_source", "string", False, "header, meta, bom, utf-8, detected or fallback"),
         Column("crawl", "string", False, "Crawl release id"),
         Column("fetch_time", "timestamp", True, "WARC-Date"),
         Column("warc_path", "string", False, "WARC file"),

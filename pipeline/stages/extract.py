@@ -58,14 +58,35 @@ def time_limit(seconds: float):
 def _opencc():
     import opencc
 
-    return opencc.OpenCC("t2s"), opencc.OpenCC("s2t")
+    # One simplifier, and the three traditional standards (generic, Taiwan, Hong Kong).
+    return opencc.OpenCC("t2s"), tuple(opencc.OpenCC(name) for name in ("s2t", "s2tw", "s2hk"))
+
+
+@lru_cache(maxsize=1 << 16)
+def _character_script(character: str) -> str | None:
+    """traditional / simplified for characters specific to one script, None for shared ones."""
+    to_simplified, traditional_standards = _opencc()
+    if to_simplified.convert(character) != character:
+        return "traditional"
+    # Simplified-only if no traditional standard keeps it (台 is everyday Taiwanese and Hong Kong usage).
+    if all(standard.convert(character) != character for standard in traditional_standards):
+        return "simplified"
+    return None
 
 
 def chinese_script(text: str) -> str:
-    to_simplified, to_traditional = _opencc()
-    if to_simplified.convert(text) == text:
+    """simplified, traditional or mixed, from the script-specific characters among the distinct CJK ones.
+
+    Converting whole texts both ways is not enough: OpenCC's s2t also rewrites Taiwanese variants (裡 → 裏, 台 → 臺),
+    which would make pure traditional text look mixed."""
+    counts = {"traditional": 0, "simplified": 0}
+    for character in {c for c in text if "\u3400" <= c <= "\u9fff"}:
+        script = _character_script(character)
+        if script:
+            counts[script] += 1
+    if not counts["traditional"]:
         return "simplified"
-    if to_traditional.convert(text) == text:
+    if not counts["simplified"]:
         return "traditional"
     return "mixed"
 

@@ -1,0 +1,162 @@
+"""Stage `extract` on the sample crawl: true text in every charset, no boilerplate, right language."""
+
+import gzip
+import html
+import json
+import re
+from collections import Counter
+
+import pyarrow.parquet as pq
+import pytest
+
+from graph.hosts import reverse_host
+from pipeline.decode import decode_html
+from pipeline.runner import run_pipeline
+from pipeline.schemas import EXTRACT_DOCS, SELECT_HOSTS
+from pipeline.stages import extract as extract_module
+from pipeline.warc import WarcRecord, iter_warc_stream, parse_content_type, parse_http_response
+from tests.conftest import make_config
+
+
+def sample_responses(sample_dir, truth):
+    for relative in truth["files"]["warc"]:
+        with open(sample_dir / relative, "rb") as handle:
+            for record in iter_warc_stream(handle, str(sample_dir / relative), 1 << 26):
+                if isinstance(record, WarcRecord) and record.warc_type == "response":
+                    yield record
+
+
+def test_every_legacy_charset_page_decodes_to_its_true_text(sample_dir, truth):
+    checked = Counter()
+    for record in sample_responses(sample_dir, truth):
+        page = truth["pages"].get(record.target_uri)
+        if not page or page["content_type"] != "text/html" or page["status"] != 200:
+            continue
+        http = parse_http_response(record.block)
+        text, _, source = decode_html(http.body, parse_content_type(http.header("content-type"))[1])
+        assert text is not None, record.target_uri
+        body = html.unescape(text)
+        assert page["title"] in body
+        if page["low_kind"] != "link_list":
+            assert all(paragraph in body for paragraph in page["text"].split("\n")), record.target_uri
+        checked[(page["charset"], source)] += 1
+    for charset in ("gbk", "big5", "shift_jis"):
+        assert sum(count for (name, _), count in checked.items() if name == charset) > 0
+    assert any(source == "detected" for (name, source) in checked if name != "utf-8")
+
+
+def test_decode_maps_labels_to_supersets_and_refuses_mojibake():
+    text = "这是一个测试，包含GB2312之外的字：镕"
+    assert decode_html(text.encode("gb18030"), "gb2312")[0] == text
+    assert decode_html("モノ".encode("cp932"), "Shift_JIS")[0] == "モノ"
+    assert decode_html(b"\xff\xfe\x00bad", None, candidates=("utf-8",)) == (None, None, "undecodable")
+    assert decode_html("mañana".encode("latin-1") * 20, None)[0] == "mañana" * 20
+
+
+@pytest.fixture(scope="module")
+def extracted(spark, sample_dir, tmp_path_factory):
+    out = tmp_path_factory.mktemp("extract-out")
+    config = make_config(sample_dir, out)
+    outcomes = {o.name: o for o in run_pipeline(config, spark, ["hostgraph", "rank", "select", "extract"])}
+    docs = pq.read_table(EXTRACT_DOCS.path(str(out))).to_pylist()
+    selected = {row["host"] for row in pq.read_table(SELECT_HOSTS.path(str(out))).to_pylist()}
+    return out, outcomes["extract"].stats, docs, selected
+
+
+def test_accounting_and_the_cheap_skip(extracted, truth):
+    _, stats, docs, selected = extracted
+    assert stats.input == stats.output + sum(stats.dropped.values()) and stats.output == len(docs)
+    damaged = {d["url"] for d in truth["damaged"] if "/warc/" in d["file"] and d["record"] == "response"}
+    not_selected = [url for url, page in truth["pages"].items()
+                    if reverse_host(page["host"]) not in selected and url not in damaged]
+    assert stats.dropped["not_selected"] == len(not_selected)
+    for reason in ("corrupt_gzip", "truncated_gzip", "malformed_header", "http_status_404", "http_status_301",
+                   "not_html"):
+        assert stats.dropped.get(reason, 0) > 0, reason
+    assert all(doc["host"] in selected for doc in docs)
+
+
+def test_language_and_text(extracted, truth):
+    _, stats, docs, _ = extracted
+    correct = sum(doc["lang"] == truth["pages"][doc["url"]]["lang"] for doc in docs)
+    assert correct / len(docs) >= 0.99
+    good = [doc for doc in docs if truth["pages"][doc["url"]]["quality"] == "good"]
+    complete = sum(all(p in doc["text"] for p in truth["pages"][doc["url"]]["text"].split("\n")[1:]) for doc in good)
+    assert complete / len(good) >= 0.99
+    assert {doc["lang"] for doc in docs} >= {"en", "de", "fr", "es", "ru", "ja", "zh"}
+    zh = [doc for doc in docs if doc["lang"] == "zh"]
+    assert all(doc["script"] == ("traditional" if truth["pages"][doc["url"]]["script"] == "traditional"
+                                 else "simplified") for doc in zh if truth["pages"][doc["url"]]["quality"] == "good")
+    assert stats.details["zh_script"].get("traditional", 0) > 0
+    assert all(doc["pagerank"] > 0 and doc["domain"] for doc in docs)
+
+
+def boilerplate_lines(record_bytes: bytes) -> set[str]:
+    http = parse_http_response(record_bytes)
+    text, _, _ = decode_html(http.body, parse_content_type(http.header("content-type"))[1])
+    lines = set()
+    for block in re.findall(r"<(?:nav|footer)>(.*?)</(?:nav|footer)>", text, flags=re.S):
+        items = re.findall(r"<(?:li|p)>(.*?)</", block)
+        lines.update(html.unescape(re.sub(r"<[^>]+>", "", item)).strip() for item in items)
+    return {line for line in lines if line}
+
+
+def test_boilerplate_is_not_in_the_text(extracted):
+    _, _, docs, _ = extracted
+    checked = 0
+    for doc in docs[:: max(1, len(docs) // 200)]:
+        with open(doc["warc_path"], "rb") as handle:
+            handle.seek(doc["offset"])
+            record = gzip.decompress(handle.read(doc["length"]))
+        block = record.split(b"\r\n\r\n", 1)[1]
+        lines = set(doc["text"].split("\n"))
+        assert not (boilerplate_lines(block) & lines), doc["url"]
+        checked += 1
+    assert checked > 100
+
+
+def test_non_selected_hosts_never_reach_trafilatura(sample_dir, truth, monkeypatch, tmp_path):
+    import trafilatura
+
+    allowed_host = next(host for host, info in truth["hosts"].items() if info["kind"] == "hub" and info["lang"] == "de")
+    calls = []
+    real = trafilatura.bare_extraction
+
+    def spy(html_text, url=None, **kwargs):
+        calls.append(url)
+        return real(html_text, url=url, **kwargs)
+
+    monkeypatch.setattr(trafilatura, "bare_extraction", spy)
+
+    class Allowed:
+        value = frozenset({reverse_host(allowed_host)})
+
+    from pipeline.config import load_config
+
+    settings = load_config("conf/default.yaml").stages.extract.model_dump()
+    outcomes = Counter()
+    for record in sample_responses(sample_dir, truth):
+        for row in extract_module.extract_row(record, allowed=Allowed, settings=settings, model_name="lid.176.ftz",
+                                              model_path="models/lid.176.ftz", crawl="X"):
+            outcomes[row[-4]] += 1
+    assert calls and all(url.split("/")[2] == allowed_host for url in calls)
+    assert outcomes["not_selected"] > 1000
+
+
+def test_timeout_and_size_caps_are_named_drops():
+    page = b"<html><body>" + b"<div><p>deep text</p>" * 20000 + b"</body></html>"
+    block = b"HTTP/1.1 200 OK\r\nContent-Type: text/html\r\n\r\n" + page
+    record = WarcRecord("response", {"warc-target-uri": "https://www.example.com/"}, block, "f.warc.gz", 0, 1)
+
+    class Allowed:
+        value = frozenset({"com.example.www"})
+
+    from pipeline.config import load_config
+
+    settings = load_config("conf/default.yaml").stages.extract.model_dump()
+    common = dict(allowed=Allowed, model_name="lid.176.ftz", model_path="models/lid.176.ftz", crawl="X")
+    [row] = extract_module.extract_row(record, settings={**settings, "max_html_bytes": 10_000}, **common)
+    assert row[-4] == "too_large"
+    [row] = extract_module.extract_row(record, settings={**settings, "timeout_seconds": 0.001}, **common)
+    assert row[-4] == "timeout"
+    assert json.dumps(row[-3])

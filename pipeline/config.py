@@ -133,6 +133,7 @@ class SelectStageConfig(Section):
 
 
 class TrafilaturaConfig(Section):
+    fast: bool = Field(default=True, description="Skip the fallback extractors (readability, jusText)")
     favor_precision: bool = Field(default=True, description="Prefer dropping boilerplate over keeping borderline text")
     include_comments: bool = False
     include_tables: bool = True

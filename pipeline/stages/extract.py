@@ -10,10 +10,12 @@ converted to simplified only when configured.
 from __future__ import annotations
 
 import hashlib
+import re
 import signal
 from collections.abc import Iterator
 from contextlib import contextmanager
 from functools import lru_cache, partial
+from html import unescape
 from pathlib import Path
 
 from graph.hosts import reverse_host, url_host
@@ -91,6 +93,18 @@ def chinese_script(text: str) -> str:
     return "mixed"
 
 
+TITLE = re.compile(r"<title[^>]*>(.*?)</title>", re.IGNORECASE | re.DOTALL)
+
+
+def page_title(html: str) -> str | None:
+    """The <title>: trafilatura's metadata pass (dates, authors) costs more than the extraction itself."""
+    match = TITLE.search(html, 0, 65536)
+    if not match:
+        return None
+    title = " ".join(unescape(match.group(1)).split())
+    return title or None
+
+
 def document_id(url: str, payload_digest: str | None) -> str:
     return hashlib.sha1(f"{url}\x00{payload_digest or ''}".encode()).hexdigest()[:20]
 
@@ -132,7 +146,7 @@ def extract_row(record: WarcRecord, *, allowed, settings: dict, model_name: str,
     try:
         with time_limit(settings["timeout_seconds"]):
             document = trafilatura.bare_extraction(
-                html, url=url, with_metadata=True, favor_precision=options["favor_precision"],
+                html, url=url, with_metadata=False, fast=options["fast"], favor_precision=options["favor_precision"],
                 include_comments=options["include_comments"], include_tables=options["include_tables"],
                 deduplicate=options["deduplicate"],
             )
@@ -165,7 +179,7 @@ def extract_row(record: WarcRecord, *, allowed, settings: dict, model_name: str,
         script = chinese_script(text)
         if settings["convert_to_simplified"] and script != "simplified":
             text = _opencc()[0].convert(text)
-    title = getattr(document, "title", None)
+    title = page_title(html)
     yield kept((
         document_id(url, record.header("warc-payload-digest")), url, reverse_host(host), None, lang, score,
         " ".join(f"{code}:{value:.3f}" for code, value in ranked), script, title, text, codec, charset_source, crawl,

@@ -160,3 +160,38 @@ def test_timeout_and_size_caps_are_named_drops():
     [row] = extract_module.extract_row(record, settings={**settings, "timeout_seconds": 0.001}, **common)
     assert row[-4] == "timeout"
     assert json.dumps(row[-3])
+
+
+def page_record(text: str, charset: str = "utf-8") -> WarcRecord:
+    body = f"<html><head><title>T</title></head><body><article><p>{text}</p></article></body></html>"
+    block = f"HTTP/1.1 200 OK\r\nContent-Type: text/html; charset={charset}\r\n\r\n".encode() + body.encode(charset)
+    return WarcRecord("response", {"warc-target-uri": "https://www.example.com/a"}, block, "f.warc.gz", 0, 1)
+
+
+def run_row(record, **overrides):
+    from pipeline.config import load_config
+
+    class Allowed:
+        value = frozenset({"com.example.www"})
+
+    settings = {**load_config("conf/default.yaml").stages.extract.model_dump(), **overrides}
+    [row] = extract_module.extract_row(record, allowed=Allowed, settings=settings, model_name="lid.176.ftz",
+                                       model_path="models/lid.176.ftz", crawl="X")
+    return row
+
+
+def test_unlisted_languages_dropped_or_kept_as_other():
+    italian = ("La cucina italiana è famosa in tutto il mondo per la sua semplicità e per la qualità degli "
+               "ingredienti. Ogni regione ha le sue ricette tradizionali, tramandate di generazione in generazione.")
+    row = run_row(page_record(italian))
+    assert row[-4] == "language_not_configured" and row[-3] == "it"
+    row = run_row(page_record(italian), keep_other_languages=True)
+    assert row[-4] is None and row[4] == "other" and row[6].startswith("it:")
+
+
+def test_traditional_chinese_is_labelled_and_converted_only_when_asked():
+    text = "我們這個週末去了臺北的夜市，吃了很多傳統的小吃，還買了幾本舊書。這次旅行讓我對這座城市有了新的認識。"
+    row = run_row(page_record(text, "big5"))
+    assert row[4] == "zh" and row[7] == "traditional" and "們" in row[9]
+    converted = run_row(page_record(text, "big5"), convert_to_simplified=True)
+    assert converted[7] == "traditional" and "们" in converted[9] and "們" not in converted[9]

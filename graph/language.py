@@ -35,6 +35,7 @@ def load_model(path: str):
     return fasttext.load_model(path)
 
 
+@lru_cache(maxsize=4)
 def model_path_on_executor(name: str, driver_path: str) -> str:
     """The model file shipped with SparkContext.addFile, or the driver's path in local mode."""
     try:

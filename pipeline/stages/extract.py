@@ -162,8 +162,8 @@ def extract_row(record: WarcRecord, *, allowed, settings: dict, model_name: str,
         return
     model = load_model(model_path_on_executor(model_name, model_path))
     labels, scores = model.predict(" ".join(text.split()), k=3)
-    ranked = [(label.removeprefix(LABEL_PREFIX), min(1.0, float(score))) for label, score in zip(labels, scores,
-                                                                                                  strict=True)]
+    ranked = [(label.removeprefix(LABEL_PREFIX), min(1.0, float(value)))
+              for label, value in zip(labels, scores, strict=True)]
     lang, score = ranked[0]
     minimum = settings["language_min_score"].get(lang)
     if minimum is None:

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import os
 import sys
+from pathlib import Path
 
 from pipeline.config import SparkConfig
 
@@ -31,6 +32,10 @@ def get_spark(config: SparkConfig):
             if config.local_ip:
                 os.environ.setdefault("SPARK_LOCAL_IP", config.local_ip)
         builder = builder.master(config.master).config("spark.driver.memory", config.driver_memory)
+        log_config = Path(__file__).resolve().parents[1] / "conf" / "log4j2.properties"
+        if log_config.is_file():  # quiet start-up; a cluster keeps its own logging configuration
+            java_options = f"-Dlog4j2.configurationFile={log_config.as_uri()}"
+            builder = builder.config("spark.driver.extraJavaOptions", java_options)
     settings = {
         "spark.sql.shuffle.partitions": str(config.shuffle_partitions),
         "spark.ui.enabled": str(config.ui_enabled).lower(),

@@ -195,3 +195,12 @@ def test_traditional_chinese_is_labelled_and_converted_only_when_asked():
     assert row[4] == "zh" and row[7] == "traditional" and "們" in row[9]
     converted = run_row(page_record(text, "big5"), convert_to_simplified=True)
     assert converted[7] == "traditional" and "们" in converted[9] and "們" not in converted[9]
+
+
+def test_no_good_page_of_a_selected_host_is_lost(extracted, truth):
+    _, _, docs, selected = extracted
+    kept_urls = {doc["url"] for doc in docs}
+    damaged = {d["url"] for d in truth["damaged"] if "/warc/" in d["file"] and d["record"] == "response"}
+    good = [url for url, page in truth["pages"].items()
+            if page["quality"] == "good" and reverse_host(page["host"]) in selected and url not in damaged]
+    assert good and not [url for url in good if url not in kept_urls]

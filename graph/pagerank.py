@@ -18,6 +18,7 @@ from __future__ import annotations
 import math
 import time
 from dataclasses import dataclass
+from functools import partial
 
 import numpy as np
 
@@ -87,23 +88,44 @@ def pagerank_local(
 # one iteration is a bincount per piece, and only per-target sums cross the network.
 
 
-def _build_pieces(entries, block_size: int):
-    """(local source, target, weight) entries of one source block → pieces grouped by target block."""
-    array = np.array(list(entries), dtype=np.float64).reshape(-1, 3)
-    sources = array[:, 0].astype(np.int64)
-    targets = array[:, 1].astype(np.int64)
-    weights = array[:, 2]
+def _build_pieces(sources: np.ndarray, targets: np.ndarray, weights: np.ndarray, block_size: int):
+    """Entries of one source block (block-local sources, global targets) → pieces grouped by target block."""
     target_block = targets // block_size
     order = np.argsort(target_block, kind="stable")
     sources, targets, weights, target_block = sources[order], targets[order], weights[order], target_block[order]
     pieces = []
-    for block in np.unique(target_block):
-        mask = target_block == block
-        local = targets[mask] - block * block_size
+    starts = np.flatnonzero(np.r_[True, target_block[1:] != target_block[:-1]]) if len(target_block) else []
+    ends = [*starts[1:], len(target_block)]
+    for start, end in zip(starts, ends, strict=True):
+        block = int(target_block[start])
+        local = targets[start:end] - block * block_size
         distinct, inverse = np.unique(local, return_inverse=True)
         # int32 block-local indices halve what crosses the network each iteration.
-        pieces.append((int(block), sources[mask].astype(np.int32), inverse, distinct.astype(np.int32), weights[mask]))
+        pieces.append((block, sources[start:end].astype(np.int32), inverse, distinct.astype(np.int32),
+                       weights[start:end]))
     return pieces
+
+
+def _pieces_of_partition(batches, target_block_size: int):
+    """mapInArrow: the (block, local, dst, weight) rows of some source blocks → one pickled payload per block."""
+    import pickle
+
+    import pyarrow as pa
+
+    batches = list(batches)
+    if not batches:
+        return
+    table = pa.Table.from_batches(batches)
+    blocks = table.column("block").to_numpy()
+    local = table.column("local").to_numpy()
+    targets = table.column("dst").to_numpy()
+    weights = table.column("weight").to_numpy()
+    order = np.argsort(blocks, kind="stable")
+    blocks, local, targets, weights = blocks[order], local[order], targets[order], weights[order]
+    starts = np.flatnonzero(np.r_[True, blocks[1:] != blocks[:-1]])
+    for start, end in zip(starts, [*starts[1:], len(blocks)], strict=True):
+        pieces = _build_pieces(local[start:end], targets[start:end], weights[start:end], target_block_size)
+        yield pa.RecordBatch.from_pydict({"block": [int(blocks[start])], "payload": [pickle.dumps(pieces, protocol=5)]})
 
 
 def _multiply_piece(item):
@@ -155,14 +177,11 @@ class SparkPageRank:
         degree = group_edges.groupBy("group").agg(F.count("*").alias("degree"))
         weighted = group_edges.join(degree, "group").select("group", "dst", (1.0 / F.col("degree")).alias("weight"))
         group_block, vertex_block = self.group_block, self.vertex_block
-        self.spread = self._matrix(
-            weighted.rdd.map(lambda r: (r[0] // group_block, (r[0] % group_block, r[1], r[2]))), vertex_block
-        )
+        self.spread = self._matrix(weighted, "group", "dst", "weight", group_block, vertex_block)
         self.pool = None
         if group_of is not None:
-            self.pool = self._matrix(
-                group_of.rdd.map(lambda r: (r[0] // vertex_block, (r[0] % vertex_block, r[1], 1.0))), group_block
-            )
+            self.pool = self._matrix(group_of.withColumn("weight", F.lit(1.0)), "id", "group", "weight",
+                                     vertex_block, group_block)
             dangling_ids = group_of.join(degree, "group", "left_anti").select("id")
         else:
             ids = spark.range(vertices).select(F.col("id"))
@@ -171,10 +190,22 @@ class SparkPageRank:
             lambda flags: flags > 0
         ).cache()
 
-    def _matrix(self, keyed, target_block_size: int):
-        return keyed.groupByKey(self.partitions).mapValues(
-            lambda entries: _build_pieces(entries, target_block_size)
-        ).cache()
+    def _matrix(self, frame, source: str, target: str, weight: str, source_block_size: int, target_block_size: int):
+        """Sparse matrix blocks from a DataFrame of entries, built with numpy on Arrow batches: no per-entry
+        Python objects. Only one pickled payload per block reaches the RDD, partitioned like the vectors."""
+        import pickle
+
+        from pyspark.sql import functions as F
+
+        entries = frame.select(
+            F.expr(f"`{source}` div {int(source_block_size)}").cast("long").alias("block"),
+            (F.col(source) % source_block_size).cast("long").alias("local"),
+            F.col(target).cast("long").alias("dst"),
+            F.col(weight).cast("double").alias("weight"),
+        ).repartition(self.partitions, "block")
+        built = entries.mapInArrow(partial(_pieces_of_partition, target_block_size=target_block_size),
+                                   "block long, payload binary")
+        return built.rdd.map(lambda row: (row[0], pickle.loads(row[1]))).partitionBy(self.partitions).cache()
 
     def _empty(self, total: int, block_size: int):
         return self.sc.parallelize(range(math.ceil(total / block_size)), self.partitions).map(

@@ -99,7 +99,9 @@ def main() -> None:
     frame = frame.select(frame.group.cast(T.LongType()), frame.dst.cast(T.LongType())).cache()
     frame.count()
     engine = SparkPageRank(spark, n, n, frame, None, cores * 2, checkpoint_every=5)
-    teleport = spark.sparkContext.parallelize(range(n), cores * 2).map(lambda v: (v, 1.0 / n))
+    from pyspark.sql import functions as F
+
+    teleport = spark.range(n).withColumn("weight", F.lit(1.0 / n))
     started = time.perf_counter()
     engine.run(teleport, 0.85, 0.0, 1)  # builds and caches the matrix blocks
     _, spark_result = engine.run(teleport, 0.85, 0.0, iterations)

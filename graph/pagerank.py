@@ -128,6 +128,26 @@ def _pieces_of_partition(batches, target_block_size: int):
         yield pa.RecordBatch.from_pydict({"block": [int(blocks[start])], "payload": [pickle.dumps(pieces, protocol=5)]})
 
 
+def _dense_blocks(batches, total: int, block_size: int):
+    """mapInArrow: (block, local, value) rows → one dense array per block (placeholder rows have local −1)."""
+    import pickle
+
+    import pyarrow as pa
+
+    batches = list(batches)
+    if not batches:
+        return
+    table = pa.Table.from_batches(batches)
+    blocks = table.column("block").to_numpy()
+    local = table.column("local").to_numpy()
+    values = table.column("value").to_numpy()
+    for block in np.unique(blocks):
+        mask = (blocks == block) & (local >= 0)
+        size = _sizes(total, block_size, int(block))
+        dense = np.bincount(local[mask], weights=values[mask], minlength=size)[:size].astype(np.float64)
+        yield pa.RecordBatch.from_pydict({"block": [int(block)], "payload": [pickle.dumps(dense, protocol=5)]})
+
+
 def _multiply_piece(item):
     _, (pieces, vector) = item
     for block, sources, inverse, distinct, weights in pieces:
@@ -186,7 +206,7 @@ class SparkPageRank:
         else:
             ids = spark.range(vertices).select(F.col("id"))
             dangling_ids = ids.join(degree.withColumnRenamed("group", "id"), "id", "left_anti")
-        self.dangling = self.dense(dangling_ids.rdd.map(lambda r: (r[0], 1.0)), vertices, vertex_block).mapValues(
+        self.dangling = self.dense(dangling_ids.withColumn("flag", F.lit(1.0)), vertices, vertex_block).mapValues(
             lambda flags: flags > 0
         ).cache()
 
@@ -207,11 +227,6 @@ class SparkPageRank:
                                    "block long, payload binary")
         return built.rdd.map(lambda row: (row[0], pickle.loads(row[1]))).partitionBy(self.partitions).cache()
 
-    def _empty(self, total: int, block_size: int):
-        return self.sc.parallelize(range(math.ceil(total / block_size)), self.partitions).map(
-            lambda block: (block, (np.zeros(0, dtype=np.int64), np.zeros(0)))
-        )
-
     def _combine(self, partials, total: int, block_size: int):
         accumulate = _Accumulate(block_size)
         combined = partials.combineByKey(
@@ -220,20 +235,36 @@ class SparkPageRank:
         # Trim the last block to the vector's true length.
         return combined.map(lambda kv: (kv[0], kv[1][: _sizes(total, block_size, kv[0])]), preservesPartitioning=True)
 
-    def dense(self, pairs, total: int, block_size: int):
-        """(index, value) pairs → dense vector blocks (every block present, zero where no pair)."""
-        partials = pairs.map(lambda p: (p[0] // block_size, (np.array([p[0] % block_size]), np.array([p[1]]))))
-        return self._combine(self._empty(total, block_size).union(partials), total, block_size)
+    def dense(self, entries, total: int, block_size: int):
+        """DataFrame (index, value) → dense vector blocks, every block present (zero where no entry); built with
+        numpy on Arrow batches, one pickled block per partition group."""
+        import pickle
+
+        from pyspark.sql import functions as F
+
+        index, value = entries.columns[:2]
+        spark = entries.sparkSession
+        blocks = spark.range(math.ceil(total / block_size)).select(
+            F.col("id").alias("block"), F.lit(-1).cast("long").alias("local"), F.lit(0.0).alias("value")
+        )  # one placeholder row per block, so blocks without entries still appear
+        rows = entries.select(
+            F.expr(f"`{index}` div {int(block_size)}").cast("long").alias("block"),
+            (F.col(index) % block_size).cast("long").alias("local"),
+            F.col(value).cast("double").alias("value"),
+        ).unionByName(blocks).repartition(self.partitions, "block")
+        built = rows.mapInArrow(partial(_dense_blocks, total=total, block_size=block_size),
+                                "block long, payload binary")
+        return built.rdd.map(lambda row: (row[0], pickle.loads(row[1]))).partitionBy(self.partitions)
 
     def multiply(self, matrix, vector, total: int, block_size: int):
         """matrix · vector → dense blocks of the target space; blocks nothing points into are absent."""
         products = matrix.join(vector, self.partitions).flatMap(_multiply_piece)
         return self._combine(products, total, block_size)
 
-    def run(self, teleport_pairs, alpha: float, tolerance: float, max_iterations: int):
-        """Scores as (block, array) RDD and the iteration record. ``teleport_pairs``: RDD (id, weight), sum 1."""
+    def run(self, teleport, alpha: float, tolerance: float, max_iterations: int):
+        """Scores as (block, array) RDD and the iteration record. ``teleport``: DataFrame (id, weight), sum 1."""
         n, vertex_block, partitions = self.n, self.vertex_block, self.partitions
-        teleport = self.dense(teleport_pairs, n, vertex_block)
+        teleport = self.dense(teleport, n, vertex_block)
         # Per block, everything an iteration needs besides the incoming votes: scores, jump, dangling mask.
         state = teleport.join(self.dangling, partitions).mapValues(lambda pair: (pair[0].copy(), pair[0], pair[1]))
         state = state.cache()

@@ -196,7 +196,7 @@ class RankStage(Stage):
         trusted = teleport(seed_ids).cache()
         results = {}
         for name, vector in (("pagerank", uniform), ("trustrank", trusted)):
-            scores, result = engine.run(vector.rdd.map(tuple), settings.damping, settings.tolerance,
+            scores, result = engine.run(vector, settings.damping, settings.tolerance,
                                         settings.max_iterations)
             stats.details[name] = result.__dict__
             results[name] = spark.createDataFrame(engine.as_rows(scores), f"id long, {name} double")

@@ -112,7 +112,7 @@ def spark_scores(spark, n, edges, teleport, groups=None, partitions=3):
     if groups is not None:
         group_of = spark.createDataFrame([(i, int(g)) for i, g in enumerate(groups)], "id long, group long")
     engine = SparkPageRank(spark, n, graph.groups, group_edges, group_of, partitions, checkpoint_every=3)
-    pairs = spark.sparkContext.parallelize([(i, float(w)) for i, w in enumerate(teleport) if w > 0])
+    pairs = spark.createDataFrame([(i, float(w)) for i, w in enumerate(teleport) if w > 0], "id long, weight double")
     scores, result = engine.run(pairs, 0.85, 0.0, SPARK_ITERATIONS)
     values = np.zeros(n)
     for vertex, score in engine.as_rows(scores).collect():

@@ -106,8 +106,9 @@ def _build_pieces(sources: np.ndarray, targets: np.ndarray, weights: np.ndarray,
     return pieces
 
 
-def _pieces_of_partition(batches, target_block_size: int):
-    """mapInArrow: the (block, local, dst, weight) rows of some source blocks → one pickled payload per block."""
+def _per_block(batches, columns: tuple[str, ...], build):
+    """mapInArrow scaffolding: group a partition's rows by ``block`` and yield one pickled ``build(...)`` result
+    per block, called with the block number and the block's columns as numpy arrays."""
     import pickle
 
     import pyarrow as pa
@@ -117,35 +118,31 @@ def _pieces_of_partition(batches, target_block_size: int):
         return
     table = pa.Table.from_batches(batches)
     blocks = table.column("block").to_numpy()
-    local = table.column("local").to_numpy()
-    targets = table.column("dst").to_numpy()
-    weights = table.column("weight").to_numpy()
     order = np.argsort(blocks, kind="stable")
-    blocks, local, targets, weights = blocks[order], local[order], targets[order], weights[order]
+    blocks = blocks[order]
+    arrays = [table.column(name).to_numpy()[order] for name in columns]
     starts = np.flatnonzero(np.r_[True, blocks[1:] != blocks[:-1]])
     for start, end in zip(starts, [*starts[1:], len(blocks)], strict=True):
-        pieces = _build_pieces(local[start:end], targets[start:end], weights[start:end], target_block_size)
-        yield pa.RecordBatch.from_pydict({"block": [int(blocks[start])], "payload": [pickle.dumps(pieces, protocol=5)]})
+        block = int(blocks[start])
+        payload = pickle.dumps(build(block, *(array[start:end] for array in arrays)), protocol=5)
+        yield pa.RecordBatch.from_pydict({"block": [block], "payload": [payload]})
+
+
+def _pieces_of_partition(batches, target_block_size: int):
+    """(block, local, dst, weight) rows → matrix pieces per source block."""
+    return _per_block(batches, ("local", "dst", "weight"),
+                      lambda _, local, targets, weights: _build_pieces(local, targets, weights, target_block_size))
 
 
 def _dense_blocks(batches, total: int, block_size: int):
-    """mapInArrow: (block, local, value) rows → one dense array per block (placeholder rows have local −1)."""
-    import pickle
+    """(block, local, value) rows → one dense array per block (placeholder rows have local −1)."""
 
-    import pyarrow as pa
+    def build(block, local, values):
+        size = _sizes(total, block_size, block)
+        present = local >= 0
+        return np.bincount(local[present], weights=values[present], minlength=size)[:size].astype(np.float64)
 
-    batches = list(batches)
-    if not batches:
-        return
-    table = pa.Table.from_batches(batches)
-    blocks = table.column("block").to_numpy()
-    local = table.column("local").to_numpy()
-    values = table.column("value").to_numpy()
-    for block in np.unique(blocks):
-        mask = (blocks == block) & (local >= 0)
-        size = _sizes(total, block_size, int(block))
-        dense = np.bincount(local[mask], weights=values[mask], minlength=size)[:size].astype(np.float64)
-        yield pa.RecordBatch.from_pydict({"block": [int(block)], "payload": [pickle.dumps(dense, protocol=5)]})
+    return _per_block(batches, ("local", "value"), build)
 
 
 def _multiply_piece(item):
@@ -213,7 +210,6 @@ class SparkPageRank:
     def _matrix(self, frame, source: str, target: str, weight: str, source_block_size: int, target_block_size: int):
         """Sparse matrix blocks from a DataFrame of entries, built with numpy on Arrow batches: no per-entry
         Python objects. Only one pickled payload per block reaches the RDD, partitioned like the vectors."""
-        import pickle
 
         from pyspark.sql import functions as F
 
@@ -223,9 +219,14 @@ class SparkPageRank:
             F.col(target).cast("long").alias("dst"),
             F.col(weight).cast("double").alias("weight"),
         ).repartition(self.partitions, "block")
-        built = entries.mapInArrow(partial(_pieces_of_partition, target_block_size=target_block_size),
-                                   "block long, payload binary")
-        return built.rdd.map(lambda row: (row[0], pickle.loads(row[1]))).partitionBy(self.partitions).cache()
+        return self._blocks(entries.mapInArrow(partial(_pieces_of_partition, target_block_size=target_block_size),
+                                               "block long, payload binary")).cache()
+
+    def _blocks(self, built):
+        """(block, payload) rows → an RDD of (block, object) partitioned like every other block RDD."""
+        import pickle
+
+        return built.rdd.map(lambda row: (row[0], pickle.loads(row[1]))).partitionBy(self.partitions)
 
     def _combine(self, partials, total: int, block_size: int):
         accumulate = _Accumulate(block_size)
@@ -238,7 +239,6 @@ class SparkPageRank:
     def dense(self, entries, total: int, block_size: int):
         """DataFrame (index, value) → dense vector blocks, every block present (zero where no entry); built with
         numpy on Arrow batches, one pickled block per partition group."""
-        import pickle
 
         from pyspark.sql import functions as F
 
@@ -252,9 +252,8 @@ class SparkPageRank:
             (F.col(index) % block_size).cast("long").alias("local"),
             F.col(value).cast("double").alias("value"),
         ).unionByName(blocks).repartition(self.partitions, "block")
-        built = rows.mapInArrow(partial(_dense_blocks, total=total, block_size=block_size),
-                                "block long, payload binary")
-        return built.rdd.map(lambda row: (row[0], pickle.loads(row[1]))).partitionBy(self.partitions)
+        return self._blocks(rows.mapInArrow(partial(_dense_blocks, total=total, block_size=block_size),
+                                            "block long, payload binary"))
 
     def multiply(self, matrix, vector, total: int, block_size: int):
         """matrix · vector → dense blocks of the target space; blocks nothing points into are absent."""

@@ -105,8 +105,18 @@ def page_row(
     ))
 
 
-def _vertex_row(pair: tuple[str, int]) -> tuple[int, str, str]:
-    host, vertex_id = pair
+def dense_ids(spark, values, column: str):
+    """DataFrame (column, <column>_id): the distinct values with dense ids 0..n-1 in sorted order.
+
+    A range-partitioned sort, then zipWithIndex (which only counts each partition's rows): no single-partition
+    window, nothing collected to the driver."""
+    partitions = int(spark.conf.get("spark.sql.shuffle.partitions"))
+    ordered = values.select(column).distinct().rdd.map(lambda row: row[0]).sortBy(lambda v: v, numPartitions=partitions)
+    return spark.createDataFrame(ordered.zipWithIndex(), f"{column} string, {column}_id long")
+
+
+def _vertex_row(row) -> tuple[int, str, str]:
+    host, vertex_id = row
     return vertex_id, host, reverse_host(registered_domain(reverse_host(host)))
 
 
@@ -128,7 +138,6 @@ class HostGraphStage(Stage):
         ctx.write_accounted(read_crawl(ctx, stats, "wat", HOSTGRAPH_PAGES, row_maker), HOSTGRAPH_PAGES, stats)
 
         spark = ctx.spark
-        partitions = spark.conf.get("spark.sql.shuffle.partitions")
         pages = spark.read.parquet(ctx.dataset_path(HOSTGRAPH_PAGES))
         link_totals = pages.select(F.explode("link_counts").alias("outcome", "count")).groupBy("outcome").agg(
             F.sum("count").alias("count")
@@ -137,13 +146,9 @@ class HostGraphStage(Stage):
 
         crawled = pages.groupBy("host").agg(F.count("*").alias("pages_crawled"))
         pairs = pages.select(F.col("host").alias("src"), F.explode("targets").alias("dst")).distinct()
-        names = crawled.select("host").union(pairs.select(F.col("dst").alias("host"))).distinct()
-        # Dense ids in host order without a single-partition window: a range-partitioned sort, then
-        # zipWithIndex (which only counts each partition's rows).
-        ordered = names.rdd.map(lambda row: row[0]).sortBy(lambda host: host, numPartitions=int(partitions))
-        vertices = spark.createDataFrame(
-            ordered.zipWithIndex().map(_vertex_row), "id long, host string, domain string"
-        )
+        names = crawled.select("host").union(pairs.select(F.col("dst").alias("host")))
+        ids = dense_ids(spark, names, "host")
+        vertices = spark.createDataFrame(ids.rdd.map(_vertex_row), "id long, host string, domain string")
         source = vertices.select(F.col("host").alias("src"), F.col("id").alias("src_id"),
                                  F.col("domain").alias("src_domain"))
         target = vertices.select(F.col("host").alias("dst"), F.col("id").alias("dst_id"),

@@ -18,6 +18,7 @@ from pathlib import Path
 
 import numpy as np
 
+from graph.hostgraph import dense_ids
 from graph.hosts import normalize_host, reverse_host
 from graph.language import host_languages
 from graph.pagerank import LocalGraph, SparkPageRank, group_teleport, pagerank_local
@@ -68,13 +69,6 @@ def choose_backend(requested: str, vertices: int, edges: int, fraction: float) -
                          f"{fraction:.0%} of the driver's {memory / 2**30:.1f} GiB available")
     return "spark", (f"~{estimate / 2**30:.2f} GiB for {vertices:,} hosts and {edges:,} votes exceeds "
                      f"{fraction:.0%} of the driver's {memory / 2**30:.1f} GiB available")
-
-
-def dense_ids(spark, values, column: str):
-    """DataFrame (column, <column>_id) with dense ids in sorted order, without a single-partition window."""
-    partitions = int(spark.conf.get("spark.sql.shuffle.partitions"))
-    ordered = values.select(column).distinct().rdd.map(lambda row: row[0]).sortBy(lambda v: v, numPartitions=partitions)
-    return spark.createDataFrame(ordered.zipWithIndex(), f"{column} string, {column}_id long")
 
 
 class RankStage(Stage):

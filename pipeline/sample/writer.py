@@ -68,10 +68,14 @@ def render_page(page: Page, boiler: prose.Boilerplate) -> tuple[str, list[dict],
     assert doc is not None
     links: list[dict] = []
 
+    def record(link: Link, text: str = "") -> None:
+        """List a link as the page's WAT record will, in document order."""
+        links.append({"tag": link.tag, "href": link.href, "url": link.url, "text": text, "rel": link.rel,
+                      "host": link.host})
+
     def anchor(link: Link, text: str | None = None) -> str:
         label = text if text is not None else link.text
-        links.append({"tag": link.tag, "href": link.href, "url": link.url, "text": label, "rel": link.rel,
-                      "host": link.host})
+        record(link, label)
         rel = f' rel="{link.rel}"' if link.rel else ""
         return f'<a href="{html.escape(link.href)}"{rel}>{html.escape(label)}</a>'
 
@@ -96,13 +100,11 @@ def render_page(page: Page, boiler: prose.Boilerplate) -> tuple[str, list[dict],
     if page.base_href:
         parts.append(f'<base href="{html.escape(page.base_href)}">')
     for link in head_links:
-        links.append({"tag": "link", "href": link.href, "url": link.url, "text": "", "rel": link.rel,
-                      "host": link.host})
+        record(link)
         parts.append(f'<link rel="{link.rel}" href="{html.escape(link.href)}">')
     for link in page.links:
         if link.tag == "script":
-            links.append({"tag": "script", "href": link.href, "url": link.url, "text": "", "rel": None,
-                          "host": link.host})
+            record(link)
             parts.append(f'<script src="{html.escape(link.href)}" defer></script>')
     parts += ["</head>", "<body>", '<header class="site-header">',
               f'<div class="logo">{html.escape(page.host.site_name)}</div>', "<nav><ul>"]
@@ -132,12 +134,10 @@ def render_page(page: Page, boiler: prose.Boilerplate) -> tuple[str, list[dict],
         parts += ["</ul>", "</aside>"]
     for link in page.links:
         if link.tag == "area":
-            links.append({"tag": "area", "href": link.href, "url": link.url, "text": "", "rel": None,
-                          "host": link.host})
+            record(link)
             parts.append(f'<map name="m"><area shape="rect" coords="0,0,10,10" href="{html.escape(link.href)}"></map>')
         elif link.tag == "img":
-            links.append({"tag": "img", "href": link.href, "url": link.url, "text": "", "rel": None,
-                          "host": link.host})
+            record(link)
             parts.append(f'<img src="{html.escape(link.href)}" alt="">')
     parts += ["<footer>", *(f"<p>{html.escape(line)}</p>" for line in boiler.footer), "</footer>",
               "</body>", "</html>"]

@@ -191,16 +191,20 @@ class HostGraphStage(Stage):
             F.sum((F.col("out_degree") == 0).cast("long")).alias("dangling"),
             F.sum((F.col("pages_crawled") > 0).cast("long")).alias("crawled_hosts"),
             F.countDistinct("domain").alias("domains"),
+            F.max("in_degree").alias("max_in_degree"),
+            F.max("out_degree").alias("max_out_degree"),
         ).first()
         edge_totals = edges.agg(F.count("*").alias("edges"),
                                 F.sum(F.col("same_domain").cast("long")).alias("same_domain")).first()
         vertex_count = int(totals["vertices"] or 0)
         edge_count = int(edge_totals["edges"] or 0)
+        degree_columns = ["in_degree", "out_degree"]
+        quantiles = (vertices.approxQuantile(degree_columns, list(DEGREE_PERCENTILES), 0.001) if vertex_count
+                     else [[], []])  # both columns in one pass
         percentiles = {}
-        for column in ("in_degree", "out_degree"):
-            values = vertices.approxQuantile(column, list(DEGREE_PERCENTILES), 0.001) if vertex_count else []
+        for column, values in zip(degree_columns, quantiles, strict=True):
             percentiles[column] = {f"p{q * 100:g}": float(v) for q, v in zip(DEGREE_PERCENTILES, values, strict=True)}
-            percentiles[column]["max"] = int(vertices.agg(F.max(column)).first()[0] or 0)
+            percentiles[column]["max"] = int(totals[f"max_{column}"] or 0)
         top = vertices.orderBy(F.desc("in_degree"), "id").limit(TOP_HOSTS).select("host", "in_degree", "out_degree")
         return {
             "vertices": vertex_count,

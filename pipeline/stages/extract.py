@@ -12,6 +12,7 @@ from __future__ import annotations
 import hashlib
 import re
 import signal
+from collections import Counter
 from collections.abc import Iterator
 from contextlib import contextmanager
 from functools import lru_cache, partial
@@ -211,9 +212,11 @@ class ExtractStage(Stage):
         frame = frame.drop(*AUTHORITY_COLUMNS).join(authority, "host", "left").select(*columns)
         ctx.write_accounted(frame, EXTRACT_DOCS, stats)
         docs = spark.read.parquet(ctx.dataset_path(EXTRACT_DOCS))
-        by_language = docs.groupBy("lang").count().collect()
-        stats.details["docs_by_language"] = {row["lang"]: row["count"] for row in by_language}
-        stats.details["zh_script"] = {row["script"]: row["count"]
-                                      for row in docs.where(F.col("lang") == "zh").groupBy("script").count().collect()}
-        stats.details["charset_source"] = {row["charset_source"]: row["count"]
-                                           for row in docs.groupBy("charset_source").count().collect()}
+        by_language, zh_script, charset_source = Counter(), Counter(), Counter()
+        for row in docs.groupBy("lang", "script", "charset_source").count().collect():  # one pass, small result
+            by_language[row["lang"]] += row["count"]
+            charset_source[row["charset_source"]] += row["count"]
+            if row["lang"] == "zh":
+                zh_script[row["script"]] += row["count"]
+        stats.details.update(docs_by_language=dict(by_language), zh_script=dict(zh_script),
+                             charset_source=dict(charset_source))

@@ -9,6 +9,7 @@ are served in legacy charsets, declared in the HTTP header, in a <meta> tag, or 
 
 from __future__ import annotations
 
+import dataclasses
 import random
 from dataclasses import dataclass, field
 
@@ -426,14 +427,15 @@ class WebBuilder:
         self.build_links()
 
 
-def in_script(document: prose.Document, script: str) -> prose.Document:
-    """Chinese text for a traditional-script (Big5) site: it never serves simplified characters."""
+def in_script(item, script: str):
+    """A Document or Boilerplate for a traditional-script (Big5) site: it never serves simplified characters."""
     if script != "traditional":
-        return document
-    return prose.Document(
-        title=prose.to_traditional(document.title),
-        paragraphs=tuple(prose.to_traditional(paragraph) for paragraph in document.paragraphs),
-    )
+        return item
+
+    def convert(value):
+        return prose.to_traditional(value) if isinstance(value, str) else tuple(map(prose.to_traditional, value))
+
+    return dataclasses.replace(item, **{f.name: convert(getattr(item, f.name)) for f in dataclasses.fields(item)})
 
 
 def _binary_payload(kind: str, rng: random.Random) -> bytes:

@@ -15,7 +15,7 @@ from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 from pipeline.sample import text as prose
-from pipeline.sample.web import Host, Link, Page, WebBuilder
+from pipeline.sample.web import Host, Link, Page, WebBuilder, in_script
 
 CRAWL = "CC-MAIN-SAMPLE"
 SEGMENTS = ("1708300000000.10", "1708300000000.20")
@@ -160,13 +160,7 @@ def page_capture(page: Page, rng: random.Random) -> Capture:
     if page.content_type != "text/html":
         http = http_response(page.status, [("Content-Type", page.content_type)], page.body)
         return Capture(page.url, page, page.status, http, None, [], {})
-    boiler = prose.boilerplate(page.lang or "en", page.host.site_name, rng)
-    if page.host.script == "traditional":
-        boiler = prose.Boilerplate(
-            nav=tuple(prose.to_traditional(label) for label in boiler.nav),
-            footer=tuple(prose.to_traditional(line) for line in boiler.footer),
-            sidebar_title=prose.to_traditional(boiler.sidebar_title),
-        )
+    boiler = in_script(prose.boilerplate(page.lang or "en", page.host.site_name, rng), page.host.script)
     document, links, head = render_page(page, boiler)
     # Link texts naming sites in other scripts become &#NNNN; references, as real legacy-charset pages do;
     # the main text is always in the page's own charset.

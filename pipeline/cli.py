@@ -15,6 +15,7 @@ from rich.table import Table
 from pipeline import __version__
 from pipeline.config import ConfigError, load_config
 from pipeline.stage import StageError, StageOutcome
+from pipeline.storage import quiet_third_party_logs
 
 app = typer.Typer(
     help="corpusforge: build a multilingual pretraining corpus from Common Crawl, ranked like a search engine.\n\n"
@@ -33,8 +34,7 @@ def _setup_logging(verbose: bool) -> None:
         handlers=[RichHandler(console=console, show_path=False, rich_tracebacks=True)],
         force=True,
     )
-    for noisy in ("py4j", "botocore", "urllib3", "s3transfer"):
-        logging.getLogger(noisy).setLevel(logging.WARNING)
+    quiet_third_party_logs()
 
 
 def _fail(message: str) -> None:

@@ -1,49 +1,100 @@
-"""The one argument parser every per-stage spark-submit job (``jobs/<stage>.py``) shares.
+"""The one argument parser every spark-submit job in ``jobs/`` shares.
 
     spark-submit --py-files dist/corpusforge.zip jobs/<stage>.py \
         --config conf/cluster.yaml --crawl CC-MAIN-2024-10 [--set key=value ...] [--force]
 
 Each ``jobs/<stage>.py`` runs exactly one stage (skipped when its ``_SUCCESS`` matches the config digest), so a
-scheduler can retry, time and alert on stages one by one. The master and executors come from spark-submit.
+scheduler can retry, time and alert on stages one by one. ``jobs/check_inputs.py`` takes the same options and
+only checks that the release's input listings and files exist, before any stage spends cluster time. The master
+and executors come from spark-submit.
+
+Exit codes: 0 done (ran or skipped), 2 a problem no retry can fix (bad config, missing input or upstream
+stage; the message says which), anything else a failure worth retrying (lost executors, S3 outages).
 """
 
 from __future__ import annotations
 
 import argparse
 import logging
+import os
 import sys
+
+# The exit code of an error a retry cannot fix; the Airflow DAG fails such a task at once instead of retrying.
+EXIT_USAGE = 2
+CHECK_INPUTS = "check-inputs"
 
 
 def parser(stage: str) -> argparse.ArgumentParser:
     from pipeline.runner import entry
 
-    parsed = argparse.ArgumentParser(prog=f"jobs/{stage.replace('-', '_')}.py",
-                                     description=f"corpusforge stage {stage}: {entry(stage).description}")
+    description = ("corpusforge: check that the release's WARC and WAT listings and files exist"
+                   if stage == CHECK_INPUTS else f"corpusforge stage {stage}: {entry(stage).description}")
+    parsed = argparse.ArgumentParser(prog=f"jobs/{stage.replace('-', '_')}.py", description=description,
+                                     epilog=f"Exit codes: 0 done, {EXIT_USAGE} an error a retry cannot fix "
+                                            "(the message says what), other values a failure worth retrying.")
     parsed.add_argument("--config", required=True, help="YAML config, e.g. conf/cluster.yaml")
     parsed.add_argument("--crawl", help="Crawl release id, e.g. CC-MAIN-2024-10 (fills {crawl} in paths)")
     parsed.add_argument("--out", help="Output root; overrides `output` in the config")
     parsed.add_argument("--set", dest="overrides", action="append", default=[], metavar="KEY=VALUE",
                         help="Override a config key (repeatable), e.g. --set inputs.max_files=100")
-    parsed.add_argument("--force", action="store_true", help="Recompute even if the stage is up to date")
+    parsed.add_argument("--workdir", help="Folder that relative paths (the config, models/, conf/languages) are "
+                                          "read from; default: the current folder")
+    if stage != CHECK_INPUTS:
+        parsed.add_argument("--force", action="store_true", help="Recompute even if the stage is up to date")
     return parsed
 
 
+def _load(args):
+    from pipeline.config import load_config
+
+    if args.workdir:
+        os.chdir(args.workdir)
+    overrides = [*args.overrides, *([f"output={args.out}"] if args.out else [])]
+    return load_config(args.config, overrides, crawl=args.crawl)
+
+
 def main(stage: str, argv: list[str] | None = None) -> int:
-    from pipeline.config import ConfigError, load_config
+    from pipeline.config import ConfigError
     from pipeline.runner import run_pipeline
     from pipeline.spark import get_spark
     from pipeline.stage import StageError
+    from pipeline.storage import quiet_third_party_logs
 
     args = parser(stage).parse_args(argv)
     logging.basicConfig(level=logging.INFO, format="%(asctime)s %(levelname)s %(name)s: %(message)s")
-    overrides = [*args.overrides, *([f"output={args.out}"] if args.out else [])]
+    quiet_third_party_logs()
     try:
-        config = load_config(args.config, overrides, crawl=args.crawl)
+        config = _load(args)
         (outcome,) = run_pipeline(config, get_spark(config.spark), [stage], force=args.force)
-    except (ConfigError, StageError, FileNotFoundError) as exc:
+    except (ConfigError, StageError, FileNotFoundError, NotADirectoryError) as exc:
         print(f"corpusforge {stage}: error: {exc}", file=sys.stderr)
-        return 2
+        return EXIT_USAGE
     stats = outcome.stats
     print(f"corpusforge {stage}: {outcome.status}; {stats.input:,} in → {stats.output:,} out, "
           f"dropped {dict(stats.dropped)}, {stats.seconds:.1f}s, config digest {stats.config_digest}")
+    return 0
+
+
+def check_inputs(argv: list[str] | None = None) -> int:
+    """List the WARC and WAT inputs and check the first and last of each exist; no Spark session needed."""
+    from pipeline.config import ConfigError
+    from pipeline.storage import exists, list_inputs, redact_url
+
+    args = parser(CHECK_INPUTS).parse_args(argv)
+    try:
+        config = _load(args)
+        found = {}
+        for kind in ("warc", "wat"):
+            files = list_inputs(getattr(config.inputs, kind), config.inputs.base_url, config.storage.s3,
+                                config.inputs.max_files)
+            for path in {files[0], files[-1]}:
+                if not exists(path, config.storage.s3):
+                    raise FileNotFoundError(f"{kind.upper()} listing names a file that does not exist: "
+                                            f"{redact_url(path)}")
+            found[kind] = len(files)
+    except (ConfigError, FileNotFoundError, NotADirectoryError) as exc:
+        print(f"corpusforge {CHECK_INPUTS}: error: {exc}", file=sys.stderr)
+        return EXIT_USAGE
+    print(f"corpusforge {CHECK_INPUTS}: {config.crawl}: {found['warc']:,} WARC and {found['wat']:,} WAT files "
+          f"under {redact_url(config.inputs.base_url)}")
     return 0

@@ -308,6 +308,12 @@ def run_stage(
 
     if on_start:
         on_start(stage)
+    # A run killed mid-stage leaves its work folder behind; it is never published (no rename, no _SUCCESS),
+    # so the next attempt of the same stage removes it instead of letting it pile up.
+    for name in fs.list_names(f"{out_root}/_tmp"):
+        if name.startswith(f"{stage.name}-"):
+            log.info("%s: removing the work folder of an interrupted attempt: _tmp/%s", stage.name, name)
+            fs.delete(f"{out_root}/_tmp/{name}")
     work_path = f"{out_root}/_tmp/{stage.name}-{uuid.uuid4().hex[:12]}"
     stats = Stats(stage=stage.name, config_digest=digest)
     ctx = StageContext(stage, config, spark, work_path)

@@ -16,6 +16,7 @@ import io
 import logging
 import os
 import random
+import re
 import shutil
 import time
 from collections.abc import Callable
@@ -28,6 +29,14 @@ from pipeline.config import S3Config
 log = logging.getLogger(__name__)
 
 S3_SCHEMES = ("s3://", "s3a://", "s3n://")
+# Libraries whose DEBUG output carries request headers (the Authorization header names the access key and carries
+# the signature) or py4j's wire chatter: kept at WARNING however verbose the run.
+THIRD_PARTY_LOGGERS = ("py4j", "botocore", "boto3", "urllib3", "s3transfer")
+
+
+def quiet_third_party_logs() -> None:
+    for name in THIRD_PARTY_LOGGERS:
+        logging.getLogger(name).setLevel(logging.WARNING)
 
 
 def is_s3(url: str) -> bool:
@@ -54,8 +63,34 @@ def join_url(base: str, relative: str) -> str:
 
 
 def redact_url(url: str) -> str:
-    """Drop query strings (pre-signed URLs carry credentials there) before a URL reaches a log."""
-    return url.split("?", 1)[0]
+    """Drop query strings (pre-signed URLs carry credentials there) and user:password@ before a URL reaches a log."""
+    url = url.split("?", 1)[0]
+    scheme, sep, rest = url.partition("://")
+    if sep and "@" in rest.split("/", 1)[0]:
+        rest = rest.split("@", 1)[1]
+    return f"{scheme}{sep}{rest}"
+
+
+SAFE_NAME = re.compile(r"[A-Za-z0-9][A-Za-z0-9_-]{0,63}")
+
+
+def safe_name(value: str, what: str) -> str:
+    """A value from the data or the config used as one file or folder name under the output root.
+
+    Language labels come from whichever language-id model the config names; letters, digits, '_' and '-' only,
+    so no label can climb out of the output root ('..', '/') or name a hidden file.
+    """
+    if not isinstance(value, str) or not SAFE_NAME.fullmatch(value):
+        raise ValueError(f"{what} {value!r} cannot name a file: expected 1-64 letters, digits, '_' or '-'")
+    return value
+
+
+def contained_path(relative: str, what: str) -> str:
+    """A relative path read from an input file (a manifest) that must stay inside the folder it was found in."""
+    parts = relative.replace("\\", "/").removesuffix("/").split("/")
+    if not relative or relative.startswith("/") or "://" in relative or any(part in ("", ".", "..") for part in parts):
+        raise ValueError(f"{what} {relative!r} leaves its folder: expected a relative path without '..'")
+    return relative
 
 
 @lru_cache(maxsize=8)
@@ -141,9 +176,12 @@ class S3ObjectStream(io.RawIOBase):
         return len(data)
 
     def read(self, size: int = -1) -> bytes:
+        if size is None or size < 0:
+            # The io contract: read() with no size is the rest of the object, in chunks that each resume on error.
+            return b"".join(iter(lambda: self.read(self.config.read_chunk_bytes), b""))
         if self.size is not None and self.position >= self.size:
             return b""
-        want = self.config.read_chunk_bytes if size is None or size < 0 else size
+        want = size
         for attempt in range(self.config.max_attempts):
             try:
                 if self._body is None:

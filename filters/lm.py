@@ -25,13 +25,14 @@ from filters.rules import LanguageRules, load_language_rules
 from filters.segment import segmenter
 from pipeline.schemas import EXTRACT_DOCS, TRAIN_LM_REFERENCE
 from pipeline.stage import Stage, StageContext, StageError, Stats, digest_files
+from pipeline.storage import safe_name
 
 DIGITS = re.compile(r"\d")
 MODELS_FOLDER = "models"
 
 
 def model_file_name(lang: str) -> str:
-    return f"kenlm-{lang}.binary"
+    return f"kenlm-{safe_name(lang, 'language label')}.binary"
 
 
 def lm_lines(text: str, segmenter_name: str, units: str) -> list[str]:

@@ -29,7 +29,7 @@ from filters.segment import segmenter
 from pipeline.config import S3Config
 from pipeline.schemas import EXTRACT_DOCS, INDEX_RECORDS, SELECT_REJECTED, TRAIN_QUALITY_EXAMPLES
 from pipeline.stage import Stage, StageContext, Stats, digest_files
-from pipeline.storage import read_range
+from pipeline.storage import read_range, safe_name
 from pipeline.warc import WarcRecord, parse_records
 
 DIGITS = re.compile(r"\d")
@@ -41,7 +41,7 @@ HOLDOUT_BUCKETS = 10  # one in ten examples, by id hash, is held out
 
 
 def model_file_name(group: str) -> str:
-    return f"quality-{group}.bin"
+    return f"quality-{safe_name(group, 'classifier group')}.bin"
 
 
 def classifier_text(text: str, segmenter_name: str) -> str:

@@ -559,9 +559,13 @@ def _shard_folder(path: str, endpoint_url: str | None):
 
     folder = ShardFolder(path, S3Config(endpoint_url=endpoint_url))
     try:
-        folder.manifest()
+        for shard in folder.manifest()["shards"]:
+            for relative in shard["files"].values():
+                folder.url(relative)
     except (FileNotFoundError, OSError) as exc:
         _fail(str(exc))
+    except (ValueError, KeyError, TypeError) as exc:
+        _fail(f"{folder.root}/manifest.json is not a valid tokenize manifest: {exc}")
     return folder
 
 

@@ -18,7 +18,17 @@ import numpy as np
 
 from pipeline.config import S3Config
 from pipeline.feed import ParsedIndex, parse_index
-from pipeline.storage import exists, is_s3, local_path, open_input, read_bytes, read_range, s3_client, split_s3
+from pipeline.storage import (
+    contained_path,
+    exists,
+    is_s3,
+    local_path,
+    open_input,
+    read_bytes,
+    read_range,
+    s3_client,
+    split_s3,
+)
 
 PERCENTILES = (1, 10, 50, 90, 99)
 
@@ -29,7 +39,8 @@ class ShardFolder:
         self.s3 = s3_config or S3Config()
 
     def url(self, relative: str) -> str:
-        return f"{self.root}/{relative}"
+        # Shard file names come from the manifest, an input file: none may point outside this folder.
+        return f"{self.root}/{contained_path(relative, 'shard file')}"
 
     def read(self, relative: str) -> bytes:
         return read_bytes(self.url(relative), self.s3)

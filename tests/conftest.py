@@ -20,8 +20,8 @@ os.environ["HF_HOME"] = tempfile.mkdtemp(prefix="corpusforge-hf-")
 os.environ.setdefault("SPARK_LOCAL_IP", "127.0.0.1")
 os.environ.setdefault("PYSPARK_PYTHON", sys.executable)
 # Set before Spark starts: its Python workers inherit the environment the JVM was launched with.
-os.environ.setdefault("AWS_ACCESS_KEY_ID", "testing")
-os.environ.setdefault("AWS_SECRET_ACCESS_KEY", "testing")
+os.environ.setdefault("AWS_ACCESS_KEY_ID", "CFTESTACCESSKEY4711")
+os.environ.setdefault("AWS_SECRET_ACCESS_KEY", "cf-test-secret-never-logged-0815")
 
 
 def _free_port() -> int:

@@ -27,7 +27,7 @@ import numpy as np
 from pipeline.config import S3Config
 from pipeline.schemas import DEDUP_DOCS, MIX_DOCS, TOKENIZE_LINEAGE
 from pipeline.stage import Stage, StageContext, StageError, Stats
-from pipeline.storage import file_sha256, is_s3, local_path, put_file
+from pipeline.storage import file_sha256, is_s3, local_path, put_file, safe_name
 from pipeline.tokenizer import from_config
 
 MAGIC = b"MMIDIDX\x00\x00"
@@ -60,6 +60,7 @@ def write_index(path: str, sizes: list[int], dtype: np.dtype) -> None:
 
 
 def shard_prefix(lang: str, number: int) -> str:
+    lang = safe_name(lang, "language label")
     return f"{SHARDS_FOLDER}/{lang}/{lang}_{number:05d}"
 
 

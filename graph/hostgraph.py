@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Iterator
+from contextlib import suppress
 from functools import partial
 from urllib.parse import urljoin
 
@@ -18,6 +19,7 @@ from graph.hosts import registered_domain, reverse_host, url_host
 from pipeline.crawlinput import dropped, kept, read_crawl
 from pipeline.schemas import HOSTGRAPH_EDGES, HOSTGRAPH_PAGES, HOSTGRAPH_VERTICES
 from pipeline.stage import Stage, StageContext, Stats
+from pipeline.warc import type_reason
 
 WIDTH = len(HOSTGRAPH_PAGES.columns)
 DEGREE_PERCENTILES = (0.5, 0.9, 0.99, 0.999)
@@ -27,8 +29,29 @@ TOP_HOSTS = 20
 def _header(headers: dict, name: str) -> str | None:
     for key, value in headers.items():
         if key.lower() == name:
-            return value
+            return value if isinstance(value, str) else None
     return None
+
+
+# WAT JSON is input: a field of the wrong type (damage, another writer's quirk) is treated as absent, never trusted.
+def _object(value) -> dict:
+    return value if isinstance(value, dict) else {}
+
+
+def _array(value) -> list:
+    return value if isinstance(value, list) else []
+
+
+def _text(value) -> str | None:
+    return value if isinstance(value, str) else None
+
+
+def _status(value) -> int | None:
+    """An HTTP status from the WAT (a string there, sometimes a number): three digits, else None."""
+    if isinstance(value, bool) or not isinstance(value, (str, int)):
+        return None
+    text = str(value).strip()
+    return int(text) if len(text) == 3 and text.isascii() and text.isdigit() else None
 
 
 def page_row(
@@ -37,27 +60,29 @@ def page_row(
     """One WAT record → a page row with its link targets, or a drop with the reason."""
     payload = record.json
     if payload is None:
-        yield dropped(WIDTH, f"warc_type_{record.warc_type or 'missing'}", record.path, record.offset)
+        reason, detail = type_reason("warc_type_", record.warc_type)
+        yield dropped(WIDTH, reason, record.path, record.offset, detail)
         return
-    envelope = payload.get("Envelope") or {}
-    warc_headers = envelope.get("WARC-Header-Metadata") or {}
-    wat_type = str(warc_headers.get("WARC-Type", "missing")).lower()
-    if wat_type != "response":
-        yield dropped(WIDTH, f"wat_{wat_type}", record.path, record.offset)
+    envelope = _object(payload.get("Envelope"))
+    warc_headers = _object(envelope.get("WARC-Header-Metadata"))
+    wat_type = warc_headers.get("WARC-Type")
+    if not (isinstance(wat_type, str) and wat_type.lower() == "response"):
+        reason, detail = type_reason("wat_", wat_type)
+        yield dropped(WIDTH, reason, record.path, record.offset, detail)
         return
-    url = warc_headers.get("WARC-Target-URI") or record.target_uri or ""
+    url = _text(warc_headers.get("WARC-Target-URI")) or record.target_uri or ""
     source, reason = url_host(url, strip_www=strip_www)
     if source is None:
         yield dropped(WIDTH, f"source_{reason}", record.path, record.offset, url[:200])
         return
-    http = (envelope.get("Payload-Metadata") or {}).get("HTTP-Response-Metadata") or {}
-    try:
-        status = int((http.get("Response-Message") or {}).get("Status"))
-    except (TypeError, ValueError):
-        status = None
-    html_meta = http.get("HTML-Metadata") or {}
-    head = html_meta.get("Head") or {}
-    base = urljoin(url, head["Base"]) if isinstance(head.get("Base"), str) else url
+    http = _object(_object(envelope.get("Payload-Metadata")).get("HTTP-Response-Metadata"))
+    status = _status(_object(http.get("Response-Message")).get("Status"))
+    html_meta = _object(http.get("HTML-Metadata"))
+    head = _object(html_meta.get("Head"))
+    base = url
+    if isinstance(head.get("Base"), str):
+        with suppress(ValueError):  # an unusable <base href> ("http://[") is ignored, as browsers do
+            base = urljoin(url, head["Base"])
     counts: Counter[str] = Counter()
     targets: set[str] = set()
 
@@ -71,11 +96,14 @@ def page_row(
             counts[kind] += 1
             targets.add(reverse_host(host))
 
-    for link in html_meta.get("Links") or []:
+    links = html_meta.get("Links")
+    if links is not None and not isinstance(links, list):
+        counts["malformed_link"] += 1
+    for link in _array(links):
         if not isinstance(link, dict):
             counts["malformed_link"] += 1
             continue
-        if link.get("path") not in link_paths:
+        if _text(link.get("path")) not in link_paths:
             counts["not_hyperlink"] += 1
             continue
         rels = str(link.get("rel") or "").lower().split()
@@ -85,11 +113,11 @@ def page_row(
             continue
         add_target(str(link.get("url") or ""), base, "hyperlink")
     if follow_redirects and status is not None and 300 <= status < 400:
-        location = _header(http.get("Headers") or {}, "location")
+        location = _header(_object(http.get("Headers")), "location")
         if location:
             add_target(location, url, "redirect")
     description = next(
-        (meta.get("content") for meta in head.get("Metas") or []
+        (meta.get("content") for meta in _array(head.get("Metas"))
          if isinstance(meta, dict) and str(meta.get("name", "")).lower() == "description"),
         None,
     )

@@ -26,6 +26,14 @@ SUPERSETS = {
 }
 
 
+# Python codecs that are not character sets a page can be written in, though their names resolve: declaring them
+# must not reach them (``undefined`` always raises, ``unicode_escape`` turns backslash escapes into characters;
+# browsers have no UTF-7 either, WHATWG Encoding Standard).
+NOT_PAGE_CHARSETS = frozenset({
+    "undefined", "unicode-escape", "raw-unicode-escape", "punycode", "idna", "utf-7", "charmap",
+})
+
+
 def codec_for(label: str | None) -> str | None:
     """The Python codec to use for a declared label, or None if the label is unknown."""
     if not label:
@@ -33,9 +41,13 @@ def codec_for(label: str | None) -> str | None:
     label = label.strip().strip("\"'").lower()
     name = SUPERSETS.get(label, label)
     try:
-        return codecs.lookup(name).name
-    except LookupError:
+        info = codecs.lookup(name)
+    except (LookupError, ValueError):  # ValueError: a label with a NUL in it
         return None
+    # Bytes-to-bytes transforms (base64, zlib, rot13) are codecs too, but no page charset.
+    if info.name in NOT_PAGE_CHARSETS or not getattr(info, "_is_text_encoding", True):
+        return None
+    return info.name
 
 
 def meta_charset(body: bytes) -> str | None:
@@ -46,7 +58,7 @@ def meta_charset(body: bytes) -> str | None:
 def _strict(body: bytes, codec: str) -> str | None:
     try:
         return body.decode(codec)
-    except (UnicodeDecodeError, LookupError):
+    except (UnicodeError, LookupError):  # UnicodeError: some codecs fail with it, not its UnicodeDecodeError subclass
         return None
 
 

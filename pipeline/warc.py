@@ -88,14 +88,23 @@ def iter_gzip_members(stream: BinaryIO, path: str, max_bytes: int) -> Iterator[_
     start = 0  # index in buffer of the member being read
     damaged_since: int | None = None  # file offset where an unreported damaged span began
     damage_detail = ""
+    file_ends_in_damage = False  # the file ended inside a member of the unreported damaged span
 
     def resync_from(index: int) -> int | None:
-        """Index of the next gzip header at or after ``index``, reading ahead as needed."""
+        """Index of the next gzip header at or after ``index``, reading ahead as needed.
+
+        Bytes already searched are let go of, so a long damaged span (a zeroed range, a file that is not gzip at
+        all) is scanned in constant memory instead of being held whole."""
+        nonlocal buffer_start
         while True:
             found = buffer.find(GZIP_MAGIC, index)
             if found >= 0:
                 return found
             index = max(index, len(buffer) - len(GZIP_MAGIC) + 1)
+            if index > READ_CHUNK:
+                del buffer[:index]
+                buffer_start += index
+                index = 0
             if not fill():
                 return None
 
@@ -138,7 +147,12 @@ def iter_gzip_members(stream: BinaryIO, path: str, max_bytes: int) -> Iterator[_
                     if not decompressor.unconsumed_tail or decompressor.eof:
                         break
                     out = decompressor.decompress(decompressor.unconsumed_tail, DECOMPRESS_STEP)
-                consumed = len(chunk) - len(decompressor.unconsumed_tail) - len(decompressor.unused_data)
+                # At the member's end the input left over is unused_data. CPython can leave the same bytes in
+                # unconsumed_tail as well (when the end is reached decompressing a previous tail), so the two must not
+                # be added up: that put the next member's start too early, a phantom corrupt_gzip skip and a wrong
+                # length for every member whose last slice held more than DECOMPRESS_STEP bytes of output.
+                leftover = decompressor.unused_data if decompressor.eof else decompressor.unconsumed_tail
+                consumed = len(chunk) - len(leftover)
             except zlib.error as exc:
                 failure = f"{CORRUPT_GZIP}:{exc}"
                 break
@@ -151,9 +165,13 @@ def iter_gzip_members(stream: BinaryIO, path: str, max_bytes: int) -> Iterator[_
         if failure is None:
             if damaged_since is not None:
                 yield Skip(CORRUPT_GZIP, path, damaged_since, damage_detail)
-                damaged_since = None
-            member_offset = buffer_start + start
-            yield _Member(member_offset, position - start, b"".join(pieces) if produced <= max_bytes else None)
+                damaged_since, file_ends_in_damage = None, False
+            data = b"".join(pieces) if produced <= max_bytes else None
+            # Let go of the pieces before handing the member on: a large record is then held once, not twice,
+            # while the consumer works on it.
+            pieces.clear()
+            yield _Member(buffer_start + start, position - start, data)
+            data = None
             start = position
             # Keep the buffer small: everything before the next member is done with.
             if start > READ_CHUNK:
@@ -163,9 +181,18 @@ def iter_gzip_members(stream: BinaryIO, path: str, max_bytes: int) -> Iterator[_
             continue
 
         if failure == TRUNCATED_GZIP:
-            offset = damaged_since if damaged_since is not None else buffer_start + start
-            yield Skip(TRUNCATED_GZIP, path, offset, "file ends inside a gzip member")
-            return
+            # The file ends inside this member. A member cut short in the middle of a file, though, takes the members
+            # after it for more deflate input and can reach the file's end without a zlib error: look for them in what
+            # was read before calling the rest of the file lost.
+            if damaged_since is None:
+                damaged_since, damage_detail = buffer_start + start, "gzip member cut short"
+            file_ends_in_damage = True
+            found = resync_from(start + 1)
+            if found is None:
+                yield Skip(TRUNCATED_GZIP, path, damaged_since, "file ends inside a gzip member")
+                return
+            start = found
+            continue
         # A corrupt member: remember where the damage began and look for the next header.
         # Several false starts inside one damaged span are reported once, as one skip.
         if damaged_since is None:
@@ -176,7 +203,10 @@ def iter_gzip_members(stream: BinaryIO, path: str, max_bytes: int) -> Iterator[_
         start = found
 
     if damaged_since is not None:
-        yield Skip(CORRUPT_GZIP, path, damaged_since, f"{damage_detail}; no readable gzip member after it")
+        if file_ends_in_damage:
+            yield Skip(TRUNCATED_GZIP, path, damaged_since, "file ends inside a gzip member")
+        else:
+            yield Skip(CORRUPT_GZIP, path, damaged_since, f"{damage_detail}; no readable gzip member after it")
 
 
 def _parse_header_block(raw: bytes) -> tuple[str, dict[str, str]] | None:
@@ -257,8 +287,9 @@ def with_wat_json(items: Iterator[WarcRecord | Skip]) -> Iterator[WarcRecord | S
                 payload = json.loads(item.block)
                 if not isinstance(payload, dict):
                     raise ValueError("top level is not an object")
-            except (ValueError, UnicodeDecodeError) as exc:
-                yield Skip(MALFORMED_JSON, item.path, item.offset, str(exc)[:200])
+            except (ValueError, UnicodeDecodeError, RecursionError) as exc:
+                # RecursionError: JSON nested deeper than the interpreter's recursion limit ([[[[…]]]]).
+                yield Skip(MALFORMED_JSON, item.path, item.offset, f"{type(exc).__name__}: {exc}"[:200])
                 continue
             item.json = payload
         yield item
@@ -268,14 +299,27 @@ def with_wat_json(items: Iterator[WarcRecord | Skip]) -> Iterator[WarcRecord | S
 class HttpResponse:
     status: int
     headers: dict[str, str]  # lower-cased names; repeated headers joined with ", "
-    body: bytes
+    block: bytes  # the whole WARC block
+    body_start: int  # where the body begins in it
 
     def header(self, name: str, default: str | None = None) -> str | None:
         return self.headers.get(name.lower(), default)
 
+    @property
+    def body_length(self) -> int:
+        return len(self.block) - self.body_start
+
+    @property
+    def body(self) -> bytes:
+        """The body, copied out of the block on each access: check ``body_length`` before taking a huge one."""
+        return self.block[self.body_start :]
+
 
 def parse_http_response(block: bytes) -> HttpResponse | None:
-    """Split a WARC response block into status, headers and body; None if it is not HTTP."""
+    """Split a WARC response block into status, headers and body; None if it is not HTTP.
+
+    The status must be three ASCII digits (RFC 9110): anything else is not an HTTP response we can use, and an
+    unbounded number would not fit the int32 ``status`` columns downstream."""
     end = block.find(b"\r\n\r\n")
     separator = 4
     if end < 0:
@@ -287,10 +331,10 @@ def parse_http_response(block: bytes) -> HttpResponse | None:
     status_line = head[0].strip().split(" ", 2)
     if len(status_line) < 2 or not status_line[0].startswith("HTTP/"):
         return None
-    try:
-        status = int(status_line[1])
-    except ValueError:
+    code = status_line[1]
+    if len(code) != 3 or not (code.isascii() and code.isdigit()):
         return None
+    status = int(code)
     headers: dict[str, str] = {}
     for line in head[1:]:
         name, sep, value = line.partition(":")
@@ -298,7 +342,24 @@ def parse_http_response(block: bytes) -> HttpResponse | None:
             continue
         key = name.strip().lower()
         headers[key] = f"{headers[key]}, {value.strip()}" if key in headers else value.strip()
-    return HttpResponse(status, headers, block[end + separator :])
+    return HttpResponse(status, headers, block, end + separator)
+
+
+# The record types of WARC 1.1. Drop reasons name these; any other value (damage, a nonstandard writer) counts as
+# ``other``, so that reasons stay a small set of stats keys however damaged the input is.
+WARC_TYPES = frozenset(
+    {"warcinfo", "response", "resource", "request", "metadata", "revisit", "conversion", "continuation"}
+)
+
+
+def type_reason(prefix: str, value: object) -> tuple[str, str]:
+    """(reason, detail) for a record dropped for its type: ``warc_type_request``, ``…_missing`` or ``…_other``."""
+    if value is None or value == "":
+        return f"{prefix}missing", ""
+    name = value.lower() if isinstance(value, str) else None
+    if name in WARC_TYPES:
+        return f"{prefix}{name}", ""
+    return f"{prefix}other", repr(value)[:200]
 
 
 def parse_content_type(value: str | None) -> tuple[str | None, str | None]:

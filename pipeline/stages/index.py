@@ -14,7 +14,7 @@ from graph.hosts import url_host
 from pipeline.crawlinput import dropped, kept, read_crawl
 from pipeline.schemas import INDEX_RECORDS
 from pipeline.stage import Stage, StageContext, Stats
-from pipeline.warc import WarcRecord, parse_content_type, parse_http_response
+from pipeline.warc import WarcRecord, parse_content_type, parse_http_response, type_reason
 
 WIDTH = len(INDEX_RECORDS.columns)
 
@@ -24,13 +24,14 @@ def parse_warc_date(value: str | None) -> datetime | None:
         return None
     try:
         return datetime.fromisoformat(value.replace("Z", "+00:00")).astimezone(UTC)
-    except ValueError:
+    except (ValueError, OverflowError):  # OverflowError: 0001-01-01T00:00:00+01:00 is before year 1 in UTC
         return None
 
 
 def index_row(record: WarcRecord, *, record_types: frozenset[str], crawl: str) -> Iterator[tuple]:
     if record.warc_type not in record_types:
-        yield dropped(WIDTH, f"warc_type_{record.warc_type or 'missing'}", record.path, record.offset)
+        reason, detail = type_reason("warc_type_", record.warc_type)
+        yield dropped(WIDTH, reason, record.path, record.offset, detail)
         return
     url = record.target_uri
     if not url:

@@ -123,3 +123,19 @@ def through_dedup(spark, sample_dir, through_extract, tmp_path_factory):
     config = make_config(sample_dir, out, "stages.filter.perplexity=false", "stages.filter.quality_classifier=false")
     outcomes = {o.name: o for o in run_pipeline(config, spark, ["filter", "dedup"])}
     return out, outcomes
+
+
+@pytest.fixture(scope="session")
+def through_tokenize(spark, sample_dir, through_dedup, tmp_path_factory):
+    """mix and tokenize on a copy of through_dedup, 200 kB shards so that a language spans several."""
+    import shutil
+
+    from pipeline.runner import run_pipeline
+
+    source, _ = through_dedup
+    out = tmp_path_factory.mktemp("through-tokenize") / "run"
+    shutil.copytree(source, out)
+    config = make_config(sample_dir, out, "stages.filter.perplexity=false", "stages.filter.quality_classifier=false",
+                         "stages.tokenize.target_shard_bytes=200000")
+    outcomes = {o.name: o for o in run_pipeline(config, spark, ["mix", "tokenize"])}
+    return out, outcomes

@@ -11,23 +11,17 @@ import pytest
 from typer.testing import CliRunner
 
 from pipeline.cli import app
-from pipeline.runner import run_pipeline
 from pipeline.schemas import DEDUP_DOCS
 from pipeline.shards import ShardFolder, inspect_documents, statistics, verify
 from pipeline.storage import s3_client
 from pipeline.tokenizer import load_tokenizer
-from tests.conftest import make_config
 
 BUCKET = "shards-bucket"
 
 
 @pytest.fixture(scope="module")
-def tokenize_dir(spark, sample_dir, through_dedup, tmp_path_factory) -> Path:
-    source, _ = through_dedup
-    out = tmp_path_factory.mktemp("shards-out") / "run"
-    shutil.copytree(source, out)
-    run_pipeline(make_config(sample_dir, out, "stages.tokenize.target_shard_bytes=200000"), spark, ["mix", "tokenize"])
-    return out / "tokenize"
+def tokenize_dir(through_tokenize) -> Path:
+    return through_tokenize[0] / "tokenize"
 
 
 @pytest.fixture(scope="module")

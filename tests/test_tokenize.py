@@ -46,13 +46,8 @@ def read_megatron(prefix: Path) -> list[np.ndarray]:
 
 
 @pytest.fixture(scope="module")
-def tokenized(spark, sample_dir, through_dedup, tmp_path_factory):
-    source, _ = through_dedup
-    out = tmp_path_factory.mktemp("tokenize-out") / "run"
-    shutil.copytree(source, out)
-    config = make_config(sample_dir, out, "stages.tokenize.target_shard_bytes=200000")
-    outcomes = {o.name: o for o in run_pipeline(config, spark, ["mix", "tokenize"])}
-    return out, outcomes
+def tokenized(through_tokenize):
+    return through_tokenize
 
 
 def test_round_trip_through_the_lineage(tokenized):

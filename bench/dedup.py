@@ -58,11 +58,12 @@ import tempfile
 import time
 import types
 from collections import deque
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 import numpy as np
+from bench_results import save_result
 
 from pipeline.config import DedupStageConfig, load_config
 from pipeline.minhash import shingles, signature, similarity
@@ -76,6 +77,14 @@ WARMUP_DOCS = 20
 EXACT_SHARE = 0.10
 NEAR_SHARE = 0.10
 INPUT_FILES = 4
+
+
+@dataclass
+class Summary:
+    """What main saves to bench/results/dedup.json: each part's headline ratios and the figures beside them."""
+
+    ratios: dict[str, float] = field(default_factory=dict)
+    figures: dict = field(default_factory=dict)
 
 
 @dataclass
@@ -224,7 +233,7 @@ def run_datatrove(pages: list[Page], buckets: tuple[int, int], hash_fc: str, fol
     return SignatureRun(label, len(pages), cpu, warmup), steps
 
 
-def signature_speed(pages: list[Page], args) -> None:
+def signature_speed(pages: list[Page], args, summary: Summary) -> None:
     settings = DedupStageConfig()
     buckets = tuple(int(n) for n in args.datatrove_buckets.split("x"))
     hash_fc = datatrove_hash(args.datatrove_hash)
@@ -248,6 +257,9 @@ def signature_speed(pages: list[Page], args) -> None:
     for run in (ours, theirs):
         print(f"{run.name:<26} {run.docs:>6} {run.cpu:>7.2f} {run.docs / run.cpu:>11,.0f} {run.warmup_cpu:>14.2f}")
     print(f"ratio corpusforge / datatrove: {theirs.cpu / ours.cpu:.2f}× (goal ≥ 10×)")
+    summary.ratios["signatures: corpusforge / datatrove"] = theirs.cpu / ours.cpu
+    summary.figures |= {"signatures: docs": len(pages), "signatures: languages": ",".join(args.languages),
+                        **{f"signatures: {run.name} docs/CPU-s": run.docs / run.cpu for run in (ours, theirs)}}
 
     pairs = [(pages[p.source], p) for p in pages if p.kind == "near"][:args.pairs]
     if not pairs:
@@ -267,6 +279,8 @@ def signature_speed(pages: list[Page], args) -> None:
     print(f"sanity, {len(pairs)} (original, near copy) pairs: true Jaccard mean {np.mean(true):.3f}, our estimate "
           f"mean {np.mean(estimate):.3f}, |error| mean {np.mean(errors):.3f} max {max(errors):.3f} "
           f"(datatrove's estimate mean {np.mean(anchor):.3f}); true→ours: {shown}")
+    summary.figures |= {"sanity: true Jaccard mean": float(np.mean(true)),
+                        "sanity: our estimate |error| mean": float(np.mean(errors))}
 
 
 # ---------------------------------------------------------------------------------------------
@@ -348,7 +362,7 @@ class StageRun:
     stats: object  # pipeline.stage.Stats
 
 
-def end_to_end(pages: list[Page], args) -> None:
+def end_to_end(pages: list[Page], args, summary: Summary) -> None:
     from pipeline.runner import run_pipeline
     from pipeline.spark import get_spark
 
@@ -390,12 +404,16 @@ def end_to_end(pages: list[Page], args) -> None:
               f"{run.stats.output:>6,} {dropped} {details.get('candidate_pairs', 0):>11,} "
               f"{details.get('near_pairs', 0):>10,} {details.get('component_rounds', 0):>6} {run.jobs:>10} "
               f"{run.seconds / base.seconds:>6.2f} (input {run.docs / base.docs:.0f}×)")
+        summary.figures[f"spark: {run.multiple}x docs, seconds"] = [run.docs, run.seconds]
     if len(results) < 2:
         return
     exponent = math.log(last.seconds / base.seconds) / math.log(last.docs / base.docs)
     print(f"time ratio {last.multiple}×/{base.multiple}×: {last.seconds / base.seconds:.2f} (input "
           f"{last.docs / base.docs:.0f}×); growth exponent k = log(t{last.multiple}/t{base.multiple})/"
           f"log({last.docs / base.docs:.0f}) = {exponent:.2f}  (anchor: linear, k = 1.0)")
+    summary.ratios[f"spark: time ratio {last.multiple}x/{base.multiple}x (input {last.docs / base.docs:.0f}x)"] = (
+        last.seconds / base.seconds)
+    summary.figures["spark: growth exponent k (1.0 = linear)"] = exponent
     previous = results[-2]
     label = f"marginal rate between {previous.multiple}× and {last.multiple}× (fixed job overhead excluded)"
     if last.seconds <= previous.seconds:
@@ -405,6 +423,7 @@ def end_to_end(pages: list[Page], args) -> None:
     fixed = last.seconds - last.docs / marginal
     print(f"{label}: {marginal:,.0f} docs/s ({marginal / cores:,.0f} docs/s/core); the line through those two "
           f"points meets 0 documents at {fixed:.1f} s of fixed cost ({last.jobs} Spark jobs a run)")
+    summary.figures |= {"spark: marginal docs/s": marginal, "spark: fixed cost s": fixed}
 
 
 def main() -> None:
@@ -435,10 +454,14 @@ def main() -> None:
     multiples = [int(m) for m in args.multiples.split(",")]
 
     pages = make_corpus(max(args.docs, args.base_docs * max(multiples), args.warmup_docs), args.languages, args.seed)
+    summary = Summary()
     if args.part != "spark":
-        signature_speed(pages[:args.docs], args)
+        signature_speed(pages[:args.docs], args, summary)
     if args.part != "signatures":
-        end_to_end(pages, args)
+        end_to_end(pages, args, summary)
+    save_result("dedup", sys.argv, "signatures: datatrove MinhashDedupSignature, docs per CPU-second; "
+                "spark stage: linear growth (k = 1.0)", goal="signatures ≥ 10× datatrove; spark stage k ≤ 1",
+                ratios=summary.ratios, figures=summary.figures)
 
 
 if __name__ == "__main__":

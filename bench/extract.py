@@ -21,6 +21,8 @@ import sys
 import tempfile
 from pathlib import Path
 
+from bench_results import save_result
+
 ROOT = Path(__file__).resolve().parents[1]
 LANGUAGES = ["en", "de", "fr", "es", "ru", "ja", "zh"]
 
@@ -125,6 +127,14 @@ def main() -> None:
               f"{result['complete']:>20.1%} {result['language_correct']:>12.1%}")
     ratio = (ours["docs"] / ours_cpu) / (theirs["docs"] / theirs_cpu)
     print(f"ratio corpusforge / datatrove (docs per CPU-second): {ratio:.2f}x  (goal ≥ 2x)")
+    figures = {"WARC files": len(files), "sample scale": args.scale}
+    for name, result, cpu in (("corpusforge", ours, ours_cpu), ("datatrove", theirs, theirs_cpu)):
+        figures |= {f"{name} docs": result["docs"], f"{name} CPU s": cpu, f"{name} docs/CPU-s": result["docs"] / cpu,
+                    f"{name} good pages complete %": 100 * result["complete"],
+                    f"{name} language ok %": 100 * result["language_correct"]}
+    save_result("extract", sys.argv, "datatrove WarcReader → Trafilatura → LanguageFilter, docs per CPU-second",
+                goal="≥ 2× with the same or better extraction", figures=figures,
+                ratios={"corpusforge / datatrove": ratio})
 
 
 if __name__ == "__main__":

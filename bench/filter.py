@@ -33,11 +33,14 @@ from __future__ import annotations
 import argparse
 import importlib.util
 import random
+import sys
 import time
 from collections import Counter
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
+
+from bench_results import save_result
 
 from filters.keywords import keyword_pattern, load_spam_keywords
 from filters.rules import LanguageRules, decide, load_language_rules
@@ -248,13 +251,24 @@ def main() -> None:
         if differ:
             shown = ", ".join(f"{a or 'kept'} vs {b or 'kept'}: {n}" for (a, b), n in differ.most_common(5))
             print(f"differing decisions, corpusforge vs {run.name}: {shown}")
+    ratios = {}
     for kind, run in zip(kinds, runs, strict=True):
         ratio = run.cpu / ours.cpu  # same documents: the ratio of docs per CPU-second
         if kind == "datatrove":
             print(f"ratio corpusforge / datatrove: {ratio:.2f}×")
+            ratios["corpusforge / datatrove"] = ratio
         else:
             print(f"ratio corpusforge / datatrove on our words: {ratio:.2f}×  (this anchor leaves out the cost of "
                   "datatrove's own tokenizer)")
+            ratios["corpusforge / datatrove on our words"] = ratio
+    figures = {"docs": len(docs), "languages": ",".join(languages), "low-quality docs": low}
+    for run in [ours, *runs]:
+        figures |= {f"{run.name} docs/CPU-s": len(docs) / run.cpu,
+                    f"{run.name} kept": sum(reason is None for reason in run.decisions)}
+        if run is not ours:
+            figures[f"{run.name} same keep/drop %"] = 100 * agreement(comparable, run.decisions)
+    save_result("filter", sys.argv, "datatrove's FineWeb (en) / FineWeb-2 filter chain, docs per CPU-second",
+                figures=figures, ratios=ratios)
 
 
 if __name__ == "__main__":

@@ -13,9 +13,12 @@ from __future__ import annotations
 
 import argparse
 import math
+import sys
 import tempfile
 import time
 from pathlib import Path
+
+from bench_results import save_result
 
 from pipeline.config import load_config
 from pipeline.runner import run_pipeline
@@ -59,13 +62,21 @@ def main() -> None:
     _, last_records, _, last_seconds = results[-1]
     exponent = math.log(last_seconds / base_seconds) / math.log(last_records / base_records)
     print(f"growth exponent (time ~ input^k): k = {exponent:.2f}  (anchor: linear, k = 1.0)")
+    figures = {f"{multiple}x: WAT records, edges, seconds": [records, edges, seconds]
+               for multiple, records, edges, seconds in results}
+    figures["growth exponent k (1.0 = linear)"] = exponent
     if len(results) > 1:
         _, previous_records, _, previous_seconds = results[-2]
         marginal = (last_records - previous_records) / max(1e-9, last_seconds - previous_seconds) / args.cores
         print(f"marginal rate between the two largest inputs (fixed job overhead excluded): "
               f"{marginal:,.0f} WAT records/s/core")
+        figures["marginal WAT records/s/core"] = marginal
     if spark is not None:
         spark.stop()
+    save_result("hostgraph", sys.argv, "linear growth: time ratio equal to the input ratio (k = 1.0)",
+                figures=figures, goal="time ratio at most the input ratio (k ≤ 1)",
+                ratios={f"time ratio {multiples[-1]}x/{multiples[0]}x (input {last_records / base_records:.2f}x)":
+                        last_seconds / base_seconds})
 
 
 if __name__ == "__main__":

@@ -13,10 +13,12 @@ from __future__ import annotations
 
 import argparse
 import contextlib
+import sys
 import time
 import tracemalloc
 
 import numpy as np
+from bench_results import save_result
 
 from graph.pagerank import LocalGraph, SparkPageRank, pagerank_local
 
@@ -125,7 +127,16 @@ def main() -> None:
     local_rate = edges * iterations / results["corpusforge local"][0]
     print(f"goals: local ≥ 0.5x scipy: {local_rate / scipy_rate:.2f}x; spark ≥ 1 M edges/s/core: "
           f"{spark_rate / 1e6:.2f} M")
-
+    rates = {name: edges * iterations / seconds / used_cores for name, (seconds, used_cores) in results.items()}
+    save_result(
+        "pagerank", sys.argv, "scipy CSR power iteration (and networkx.pagerank), edges per second per core",
+        goal="local ≥ 0.5× scipy; spark ≥ 1 M edges/s/core",
+        ratios={f"{name.removesuffix(' (anchor)')} / scipy": rate / scipy_rate
+                for name, rate in rates.items() if name != "scipy CSR (anchor)"},
+        figures={"vertices": n, "edges": edges, "iterations": iterations,
+                 **{f"{name} edges/s/core": rate for name, rate in rates.items()},
+                 "local matrix build s": build_seconds, "local bytes per edge": peak / edges,
+                 "spark block build s": spark_setup})
 
 if __name__ == "__main__":
     main()

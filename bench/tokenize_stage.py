@@ -12,7 +12,7 @@ Both sides encode the same documents with the same tokenizer, one after the othe
 Measured as wall time and CPU time (``tokenizers`` encodes with several threads); the ratio is tokens per second
 of corpusforge over the anchor's (goal ≥ 0.8: shard writing costs at most a fifth of the encoding).
 
-    .venv/bin/python bench/tokenize.py --docs 4000
+    .venv/bin/python bench/tokenize_stage.py --docs 4000
 """
 
 from __future__ import annotations
@@ -25,14 +25,12 @@ import time
 import unicodedata
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent
-# This file's own folder must leave the path: its name would shadow the standard library's tokenize module.
-sys.path[:] = [str(ROOT)] + [p for p in sys.path if Path(p or ".").resolve() != Path(__file__).resolve().parent]
+from bench_results import save_result
 
-from pipeline.config import S3Config, TokenizerConfig  # noqa: E402
-from pipeline.sample.text import good_document  # noqa: E402
-from pipeline.stages.tokenize import _write_shards, token_dtype  # noqa: E402
-from pipeline.tokenizer import from_config, train_bpe  # noqa: E402
+from pipeline.config import S3Config, TokenizerConfig
+from pipeline.sample.text import good_document
+from pipeline.stages.tokenize import _write_shards, token_dtype
+from pipeline.tokenizer import from_config, train_bpe
 
 LANGUAGES = ("en", "de", "fr", "es", "ru", "ja", "zh")
 
@@ -72,14 +70,17 @@ def measure(settings: TokenizerConfig, rows: list[dict], raw_encode) -> list[tup
                                                                       ours_wall, ours_cpu)]
 
 
-def report(title: str, results: list[tuple[str, int, float, float]]) -> None:
+def report(title: str, results: list[tuple[str, int, float, float]]) -> tuple[float, float]:
+    """Print the table; return the ratios (wall, CPU) of corpusforge's tokens per second over the anchor's."""
     print(f"\n{title}")
     print(f"{'side':<26}{'tokens':>12}{'wall s':>9}{'CPU s':>9}{'tokens/s':>14}{'tokens/CPU-s':>15}")
     for name, tokens, wall, cpu in results:
         print(f"{name:<26}{tokens:>12,}{wall:>9.2f}{cpu:>9.2f}{tokens / wall:>14,.0f}{tokens / cpu:>15,.0f}")
     (_, anchor_tokens, anchor_wall, anchor_cpu), (_, tokens, wall, cpu) = results
-    print(f"ratio corpusforge / raw encoding: {(tokens / wall) / (anchor_tokens / anchor_wall):.2f}× wall, "
-          f"{(tokens / cpu) / (anchor_tokens / anchor_cpu):.2f}× CPU (goal ≥ 0.8×)")
+    wall_ratio = (tokens / wall) / (anchor_tokens / anchor_wall)
+    cpu_ratio = (tokens / cpu) / (anchor_tokens / anchor_cpu)
+    print(f"ratio corpusforge / raw encoding: {wall_ratio:.2f}× wall, {cpu_ratio:.2f}× CPU (goal ≥ 0.8×)")
+    return wall_ratio, cpu_ratio
 
 
 def main() -> None:
@@ -95,15 +96,27 @@ def main() -> None:
         train_bpe((row["text"] for row in rows), args.vocab_size, path)
         settings = TokenizerConfig(kind="json", name="bench-bpe", path=str(path))
         hf = from_config(settings)._hf
-        report(f"tokenizer.json (byte-level BPE, {args.vocab_size:,} tokens; uint16 shards): anchor "
-               "tokenizers.Tokenizer.encode_batch",
-               measure(settings, rows, lambda texts: [e.ids for e in hf.encode_batch(texts, add_special_tokens=False)]))
+        bpe = measure(settings, rows, lambda texts: [e.ids for e in hf.encode_batch(texts, add_special_tokens=False)])
+        bpe_ratios = report(f"tokenizer.json (byte-level BPE, {args.vocab_size:,} tokens; uint16 shards): anchor "
+                            "tokenizers.Tokenizer.encode_batch", bpe)
     qwen = TokenizerConfig()
     encoding = from_config(qwen)._encoding
     # Qwen's tokenizer NFC-normalizes before encoding: part of the anchor too.
-    report(f"Qwen ({qwen.name}, int32 shards): anchor NFC + tiktoken encode_ordinary_batch",
-           measure(qwen, rows, lambda texts: encoding.encode_ordinary_batch(
-               [unicodedata.normalize("NFC", text) for text in texts], num_threads=1)))
+    qwen_results = measure(qwen, rows, lambda texts: encoding.encode_ordinary_batch(
+        [unicodedata.normalize("NFC", text) for text in texts], num_threads=1))
+    qwen_ratios = report(f"Qwen ({qwen.name}, int32 shards): anchor NFC + tiktoken encode_ordinary_batch",
+                         qwen_results)
+
+    ratios = {}
+    figures = {"docs": len(rows), "bytes": sum(len(r["text"].encode()) for r in rows)}
+    for label, results, (wall_ratio, cpu_ratio) in ((f"BPE {args.vocab_size}", bpe, bpe_ratios),
+                                                    (f"Qwen {qwen.name}", qwen_results, qwen_ratios)):
+        ratios |= {f"{label}: corpusforge / raw encoding, wall": wall_ratio,
+                   f"{label}: corpusforge / raw encoding, CPU": cpu_ratio}
+        figures |= {f"{label}: {side} tokens/s": tokens / wall for side, tokens, wall, _ in results}
+    save_result("tokenize_stage", sys.argv, "the tokenizer's raw batch encoding (tokenizers encode_batch; tiktoken "
+                "encode_ordinary_batch for Qwen), tokens per second", goal="≥ 0.8×",
+                figures=figures, ratios=ratios)
 
 
 if __name__ == "__main__":

@@ -110,32 +110,28 @@ def through_extract(spark, sample_dir, tmp_path_factory):
     return out, outcomes
 
 
-@pytest.fixture(scope="session")
-def through_dedup(spark, sample_dir, through_extract, tmp_path_factory):
-    """filter (rules only: the model stages have their own tests) and dedup on a copy of through_extract."""
-    import shutil
+# The model stages have their own tests: the shared runs filter by rules only.
+RULES_ONLY = ("stages.filter.perplexity=false", "stages.filter.quality_classifier=false")
 
+
+def continue_run(spark, sample_dir: Path, source: Path, out: Path, stages: list[str], *overrides: str):
+    """Copy a finished run's output root to ``out`` and run further stages on it: (output root, outcomes by stage)."""
     from pipeline.runner import run_pipeline
 
-    source, _ = through_extract
-    out = tmp_path_factory.mktemp("through-dedup") / "run"
     shutil.copytree(source, out)
-    config = make_config(sample_dir, out, "stages.filter.perplexity=false", "stages.filter.quality_classifier=false")
-    outcomes = {o.name: o for o in run_pipeline(config, spark, ["filter", "dedup"])}
-    return out, outcomes
+    config = make_config(sample_dir, out, *overrides)
+    return out, {o.name: o for o in run_pipeline(config, spark, stages)}
+
+
+@pytest.fixture(scope="session")
+def through_dedup(spark, sample_dir, through_extract, tmp_path_factory):
+    """filter and dedup on a copy of through_extract."""
+    return continue_run(spark, sample_dir, through_extract[0], tmp_path_factory.mktemp("through-dedup") / "run",
+                        ["filter", "dedup"], *RULES_ONLY)
 
 
 @pytest.fixture(scope="session")
 def through_tokenize(spark, sample_dir, through_dedup, tmp_path_factory):
     """mix and tokenize on a copy of through_dedup, 200 kB shards so that a language spans several."""
-    import shutil
-
-    from pipeline.runner import run_pipeline
-
-    source, _ = through_dedup
-    out = tmp_path_factory.mktemp("through-tokenize") / "run"
-    shutil.copytree(source, out)
-    config = make_config(sample_dir, out, "stages.filter.perplexity=false", "stages.filter.quality_classifier=false",
-                         "stages.tokenize.target_shard_bytes=200000")
-    outcomes = {o.name: o for o in run_pipeline(config, spark, ["mix", "tokenize"])}
-    return out, outcomes
+    return continue_run(spark, sample_dir, through_dedup[0], tmp_path_factory.mktemp("through-tokenize") / "run",
+                        ["mix", "tokenize"], *RULES_ONLY, "stages.tokenize.target_shard_bytes=200000")

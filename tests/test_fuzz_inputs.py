@@ -349,27 +349,34 @@ def parses_as_object(block: bytes) -> bool:
         return False
 
 
+def outcome_with_one_record_replaced(sample, path, i: int, record: bytes):
+    """The sample WAT with record i replaced, read: every other member's rows as before, and record i's one row."""
+    records = list(sample.records)
+    records[i] = record
+    members = [gzip.compress(item, mtime=0) for item in records]
+    outcomes = read_outcomes(path, b"".join(members), "wat", HOSTGRAPH_PAGES, PAGE_MAKER)
+    check_reasons(outcomes, HOSTGRAPH_REASONS)
+    groups = by_member(outcomes, member_offsets(members))
+    for j, group in enumerate(groups):
+        if j != i:
+            assert group == sample.baseline[j]
+    [outcome] = groups[i]
+    return outcome
+
+
 @FUZZ
 @given(which=st.integers(0, 1 << 10),
        damage=st.lists(st.tuples(st.floats(0, 1, exclude_max=True), st.binary(min_size=1, max_size=6)),
                        min_size=1, max_size=4))
 def test_wat_payload_bytes_damaged(wat_sample, scratch, which, damage):
-    records = list(wat_sample.records)
-    i = which % len(records)
-    headers, block = split_record(records[i])
+    i = which % len(wat_sample.records)
+    headers, block = split_record(wat_sample.records[i])
     for where, replacement in damage:  # overwrite, so the Content-Length stays right
         position = int(where * len(block))
         block = (block[:position] + replacement + block[position + len(replacement):])[: len(block)]
-    records[i] = warc_record(headers, block)
-    members = [gzip.compress(record, mtime=0) for record in records]
-    outcomes = read_outcomes(scratch / "bytes.wat.gz", b"".join(members), "wat", HOSTGRAPH_PAGES, PAGE_MAKER)
-    check_reasons(outcomes, HOSTGRAPH_REASONS)
-    groups = by_member(outcomes, member_offsets(members))
-    for j, group in enumerate(groups):
-        if j != i:
-            assert group == wat_sample.baseline[j]
-    [outcome] = groups[i]
-    if b"\r\nWARC-Type: metadata\r\n" in records[i]:
+    record = warc_record(headers, block)
+    outcome = outcome_with_one_record_replaced(wat_sample, scratch / "bytes.wat.gz", i, record)
+    if b"\r\nWARC-Type: metadata\r\n" in record:
         assert (outcome.reason == MALFORMED_JSON) == (not parses_as_object(block))
 
 
@@ -417,16 +424,8 @@ def test_wat_fields_of_the_wrong_type_or_depth(wat_sample, scratch, data):
     if value is DEEP:  # built as text: json.dumps would hit the recursion limit itself
         text = text.replace(json.dumps(DEEP), "[" * depth + "]" * depth, 1)
     new_block = text.encode()
-    records = list(wat_sample.records)
-    records[i] = warc_record(headers, new_block)
-    members = [gzip.compress(record, mtime=0) for record in records]
-    outcomes = read_outcomes(scratch / "fields.wat.gz", b"".join(members), "wat", HOSTGRAPH_PAGES, PAGE_MAKER)
-    check_reasons(outcomes, HOSTGRAPH_REASONS)
-    groups = by_member(outcomes, member_offsets(members))
-    for j, group in enumerate(groups):
-        if j != i:
-            assert group == wat_sample.baseline[j]
-    [outcome] = groups[i]
+    record = warc_record(headers, new_block)
+    outcome = outcome_with_one_record_replaced(wat_sample, scratch / "fields.wat.gz", i, record)
     assert (outcome.reason == MALFORMED_JSON) == (not parses_as_object(new_block))
 
 

@@ -37,6 +37,7 @@ class ShardFolder:
     def __init__(self, path: str, s3_config: S3Config | None = None):
         self.root = path.rstrip("/")
         self.s3 = s3_config or S3Config()
+        self._manifest: dict | None = None
 
     def url(self, relative: str) -> str:
         # Shard file names come from the manifest, an input file: none may point outside this folder.
@@ -49,9 +50,12 @@ class ShardFolder:
         return exists(self.url(relative), self.s3)
 
     def manifest(self) -> dict:
-        if not self.exists("manifest.json"):
-            raise FileNotFoundError(f"{self.url('manifest.json')} not found: is {self.root} a tokenize folder?")
-        return json.loads(self.read("manifest.json"))
+        """manifest.json, read once: a command asks for it several times, each a GET on S3."""
+        if self._manifest is None:
+            if not self.exists("manifest.json"):
+                raise FileNotFoundError(f"{self.url('manifest.json')} not found: is {self.root} a tokenize folder?")
+            self._manifest = json.loads(self.read("manifest.json"))
+        return self._manifest
 
     def index(self, shard: dict) -> ParsedIndex:
         return parse_index(self.read(shard["files"]["idx"]), self.url(shard["files"]["idx"]))

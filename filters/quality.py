@@ -30,7 +30,7 @@ from pipeline.config import S3Config
 from pipeline.schemas import EXTRACT_DOCS, INDEX_RECORDS, SELECT_REJECTED, TRAIN_QUALITY_EXAMPLES
 from pipeline.stage import Stage, StageContext, Stats, digest_files
 from pipeline.storage import read_range, safe_name
-from pipeline.warc import WarcRecord, parse_records
+from pipeline.warc import WarcRecord, records_in_range
 
 DIGITS = re.compile(r"\d")
 GOOD, POOR = "good", "poor"
@@ -78,7 +78,7 @@ def fetch_and_extract(rows, *, s3: dict, extract_row, segmenters: dict[str, str]
     for row in rows:
         try:
             member = read_range(row.warc_path, row.offset, row.length, s3_config)
-            records = list(parse_records(gzip.decompress(member), row.warc_path, row.offset, row.length))
+            records = records_in_range(member, row.warc_path, row.offset, row.length)
         except Exception:
             unreadable.add(1)
             continue

@@ -1,55 +1,110 @@
-"""WARC, WAT and WET records from Common Crawl files, robust to damage.
+"""Records of web archive files — WARC and ARC, gzip per record, whole-file gzip or uncompressed — robust to damage.
 
-Common Crawl compresses every record as its own gzip member, so a damaged member loses one record,
-not the file: the reader decompresses member by member, and after a corrupt or truncated member it
-resynchronises on the next gzip header. Every record it cannot deliver becomes a ``Skip`` with a
-reason; nothing raises out of a task for bad bytes. Each record carries the file, offset and length
-of its gzip member, which is the lineage Common Crawl's own index uses for random access.
+The format is read from the file's bytes, never from its name: gzip or not, then WARC (any ``WARC/x.y`` with named
+headers: 0.17, 0.18, 1.0, 1.1) or ARC v1/v2 (Common Crawl's 2008–2012 crawls and the Internet Archive's). ARC records
+become the same ``WarcRecord`` the stages use (``filedesc://`` → ``warcinfo``, HTTP captures → ``response``, other
+schemes → ``resource``), so a 2009 crawl is indexed and extracted like a 2024 one.
+
+One framer reads all of them from a stream of bytes (``pipeline.inflate`` supplies a gzip file's decompressed bytes
+with its member boundaries). A record's ``Content-Length`` is authoritative: the framer takes that many bytes, then
+expects only line breaks before the next record. When anything else follows, the length was wrong: the framer
+resynchronises on the next record start (a gzip member that starts one, or a header line) and reports the damaged
+byte range once. Header ends are searched within ``MAX_HEADER_BYTES`` only (CRLF or bare LF), never through a
+payload; a record larger than ``max_record_bytes`` is skipped as it streams past, never held.
+
+Every record the framer cannot deliver becomes a ``Skip`` with a reason and a byte range; nothing raises for bad
+bytes. A file that holds no record at all is one ``unsupported_format`` skip naming what it holds (zstd, PDF, HTML…).
+Each record carries where it lives (``offset``, ``length``, ``archive_format``): the gzip member(s) holding it for a
+gzip-per-record file — Common Crawl's own index addresses records this way — the raw bytes for an uncompressed file,
+and the position in the decompressed stream for a whole-file gzip (``…/stream``).
 """
 
 from __future__ import annotations
 
 import json
-import zlib
+import re
+from collections import deque
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from typing import BinaryIO
 
-GZIP_MAGIC = b"\x1f\x8b\x08"
-READ_CHUNK = 1 << 20
-FIRST_FEED = 16 << 10
-# Bound on output per decompress call: a gzip bomb cannot allocate more than this at once.
-DECOMPRESS_STEP = 4 << 20
+from pipeline.inflate import (
+    CORRUPT_GZIP,
+    GZIP_MAGIC,
+    READ_CHUNK,
+    TRUNCATED_GZIP,
+    MemberEnd,
+    PrefixedStream,
+    Skip,
+    inflate_members,
+)
+
+__all__ = [
+    "CONTENT_LENGTH_MISMATCH", "CORRUPT_GZIP", "MALFORMED_HEADER", "MALFORMED_JSON", "READER_REASONS", "TOO_LARGE",
+    "TRUNCATED_GZIP", "TRUNCATED_RECORD", "UNREADABLE_FILE", "UNSUPPORTED_FORMAT", "WARC_TYPES", "HttpResponse",
+    "Skip", "WarcRecord", "iter_records", "iter_warc_stream", "parse_content_type", "parse_http_response",
+    "records_in_range", "sniff_format", "type_reason", "with_wat_json",
+]
 
 # Skip reasons, shared with the stages' drop accounting.
-CORRUPT_GZIP = "corrupt_gzip"
-TRUNCATED_GZIP = "truncated_gzip"
-MALFORMED_HEADER = "malformed_header"
-TRUNCATED_RECORD = "truncated_record"
+MALFORMED_HEADER = "malformed_header"  # bytes where a record header should start that are not one
+TRUNCATED_RECORD = "truncated_record"  # the input (or the next record) begins before Content-Length bytes were read
+CONTENT_LENGTH_MISMATCH = "content_length_mismatch"  # bytes that are no record follow the block Content-Length gave
 TOO_LARGE = "too_large"
 MALFORMED_JSON = "malformed_json"
 UNREADABLE_FILE = "unreadable_file"
+UNSUPPORTED_FORMAT = "unsupported_format"  # a file that holds no WARC or ARC record at all
+READER_REASONS = frozenset({
+    CORRUPT_GZIP, TRUNCATED_GZIP, MALFORMED_HEADER, TRUNCATED_RECORD, CONTENT_LENGTH_MISMATCH, TOO_LARGE,
+    MALFORMED_JSON, UNSUPPORTED_FORMAT,
+})
 
-
-@dataclass(slots=True)
-class Skip:
-    """A record (or damaged span) that could not be read, with where it was."""
-
-    reason: str
-    path: str
-    offset: int
-    detail: str = ""
+# A WARC header is a few hundred bytes, an ARC header one line; a search for a header's end stops here instead of
+# scanning a payload that happens to follow.
+MAX_HEADER_BYTES = 64 << 10
+SNIFF_BYTES = 64 << 10
+COMPACT_BYTES = 1 << 20
+LINE_BREAKS = b"\r\n"
+WARC_MAGIC = b"WARC/"
+ARC_FILEDESC = b"filedesc://"
+# An ARC record header: URL (which some writers leave with spaces in it), IP address, 12–18 digit date, MIME type,
+# then the length (v1) or result code, checksum, location, offset, file name and length (v2).
+ARC_HEADER = re.compile(
+    rb"(?P<url>[A-Za-z][A-Za-z0-9+.\-]*:[^\r\n]*?) (?P<ip>[0-9A-Fa-f.:]+|-) (?P<date>\d{12,18}) (?P<mime>[^ \r\n]*)"
+    rb"(?P<rest>(?: [^ \r\n]*){1,6})\r?$"
+)
+ARC_LINE_START = re.compile(rb"^[A-Za-z][A-Za-z0-9+.\-]*:[^\r\n]* (?:[0-9A-Fa-f.:]+|-) \d{12,18} ", re.M)
+# Compressions this reader does not decode: a file that starts with one holds no readable record.
+COMPRESSED_MAGIC = (
+    (b"\x28\xb5\x2f\xfd", "zstd-compressed data"),
+    (b"BZh", "bzip2-compressed data"),
+    (b"\xfd7zXZ\x00", "xz-compressed data"),
+    (b"\x04\x22\x4d\x18", "lz4-compressed data"),
+    (b"PK\x03\x04", "a zip archive"),
+)
+# What else a file that is no archive may hold, named in the skip (found only after no record was found in it).
+FOREIGN_MAGIC = (
+    *COMPRESSED_MAGIC,
+    (b"%PDF", "a PDF document"),
+    (b"\x89PNG", "a PNG image"),
+    (b"\xff\xd8\xff", "a JPEG image"),
+    (b"PAR1", "a Parquet file"),
+)
 
 
 @dataclass(slots=True)
 class WarcRecord:
     warc_type: str
-    headers: dict[str, str]  # WARC header names lower-cased
+    headers: dict[str, str]  # header names lower-cased
     block: bytes
     path: str
-    offset: int  # of the gzip member holding the record
-    length: int  # compressed length of that member
+    offset: int  # see archive_format
+    length: int
     json: dict | None = field(default=None)  # WAT payload, parsed
+    # How offset/length address the record: "warc.gz" / "arc.gz": the gzip member(s) holding it; "warc" / "arc":
+    # its bytes in an uncompressed file; "warc.gz/stream" / "arc.gz/stream": its position in the decompressed
+    # stream of a whole-file gzip.
+    archive_format: str = "warc.gz"
 
     def header(self, name: str, default: str | None = None) -> str | None:
         return self.headers.get(name.lower(), default)
@@ -60,223 +115,539 @@ class WarcRecord:
         # Some writers wrap the URI in angle brackets (WARC 1.0 grammar).
         return uri.strip("<>") if uri else uri
 
-
-@dataclass(slots=True)
-class _Member:
-    offset: int
-    length: int
-    data: bytes | None  # None when the decompressed size exceeded the cap
-
-
-def iter_gzip_members(stream: BinaryIO, path: str, max_bytes: int) -> Iterator[_Member | Skip]:
-    """Yield each gzip member of a multi-member file, or a Skip for each damaged span."""
-    buffer = bytearray()
-    buffer_start = 0  # file offset of buffer[0]
-    at_eof = False
-
-    def fill() -> bool:
-        nonlocal at_eof
-        if at_eof:
-            return False
-        chunk = stream.read(READ_CHUNK)
-        if not chunk:
-            at_eof = True
-            return False
-        buffer.extend(chunk)
-        return True
-
-    start = 0  # index in buffer of the member being read
-    damaged_since: int | None = None  # file offset where an unreported damaged span began
-    damage_detail = ""
-    file_ends_in_damage = False  # the file ended inside a member of the unreported damaged span
-
-    def resync_from(index: int) -> int | None:
-        """Index of the next gzip header at or after ``index``, reading ahead as needed.
-
-        Bytes already searched are let go of, so a long damaged span (a zeroed range, a file that is not gzip at
-        all) is scanned in constant memory instead of being held whole."""
-        nonlocal buffer_start
-        while True:
-            found = buffer.find(GZIP_MAGIC, index)
-            if found >= 0:
-                return found
-            index = max(index, len(buffer) - len(GZIP_MAGIC) + 1)
-            if index > READ_CHUNK:
-                del buffer[:index]
-                buffer_start += index
-                index = 0
-            if not fill():
-                return None
-
-    while True:
-        while len(buffer) - start < len(GZIP_MAGIC) and fill():
-            pass
-        if len(buffer) - start <= 0:
-            break
-        if buffer[start : start + len(GZIP_MAGIC)] != GZIP_MAGIC:
-            if damaged_since is None:
-                damaged_since, damage_detail = buffer_start + start, "bytes that are not a gzip member"
-            found = resync_from(start + 1)
-            if found is None:
-                break
-            start = found
-            continue
-
-        decompressor = zlib.decompressobj(31)
-        pieces: list[bytes] = []
-        produced = 0
-        position = start
-        failure: str | None = None
-        # Feed zlib small zero-copy slices that grow: a typical member is a few KB, and zlib copies whatever
-        # input follows the member's end, so a large first slice would be copied again for every record.
-        feed = FIRST_FEED
-        while not decompressor.eof:
-            if position >= len(buffer) and not fill():
-                failure = TRUNCATED_GZIP
-                break
-            view = memoryview(buffer)
-            chunk = view[position : position + feed]
-            try:
-                out = decompressor.decompress(chunk, DECOMPRESS_STEP)
-                while True:
-                    produced += len(out)
-                    if produced <= max_bytes:
-                        pieces.append(out)
-                    else:
-                        pieces.clear()
-                    if not decompressor.unconsumed_tail or decompressor.eof:
-                        break
-                    out = decompressor.decompress(decompressor.unconsumed_tail, DECOMPRESS_STEP)
-                # At the member's end the input left over is unused_data. CPython can leave the same bytes in
-                # unconsumed_tail as well (when the end is reached decompressing a previous tail), so the two must not
-                # be added up: that put the next member's start too early, a phantom corrupt_gzip skip and a wrong
-                # length for every member whose last slice held more than DECOMPRESS_STEP bytes of output.
-                leftover = decompressor.unused_data if decompressor.eof else decompressor.unconsumed_tail
-                consumed = len(chunk) - len(leftover)
-            except zlib.error as exc:
-                failure = f"{CORRUPT_GZIP}:{exc}"
-                break
-            finally:
-                chunk.release()  # the buffer can grow or shrink only when no view of it is alive
-                view.release()
-            position += consumed
-            feed = min(feed * 4, READ_CHUNK)
-
-        if failure is None:
-            if damaged_since is not None:
-                yield Skip(CORRUPT_GZIP, path, damaged_since, damage_detail)
-                damaged_since, file_ends_in_damage = None, False
-            data = b"".join(pieces) if produced <= max_bytes else None
-            # Let go of the pieces before handing the member on: a large record is then held once, not twice,
-            # while the consumer works on it.
-            pieces.clear()
-            yield _Member(buffer_start + start, position - start, data)
-            data = None
-            start = position
-            # Keep the buffer small: everything before the next member is done with.
-            if start > READ_CHUNK:
-                del buffer[:start]
-                buffer_start += start
-                start = 0
-            continue
-
-        if failure == TRUNCATED_GZIP:
-            # The file ends inside this member. A member cut short in the middle of a file, though, takes the members
-            # after it for more deflate input and can reach the file's end without a zlib error: look for them in what
-            # was read before calling the rest of the file lost.
-            if damaged_since is None:
-                damaged_since, damage_detail = buffer_start + start, "gzip member cut short"
-            file_ends_in_damage = True
-            found = resync_from(start + 1)
-            if found is None:
-                yield Skip(TRUNCATED_GZIP, path, damaged_since, "file ends inside a gzip member")
-                return
-            start = found
-            continue
-        # A corrupt member: remember where the damage began and look for the next header.
-        # Several false starts inside one damaged span are reported once, as one skip.
-        if damaged_since is None:
-            damaged_since, damage_detail = buffer_start + start, failure
-        found = resync_from(start + 1)
-        if found is None:
-            break
-        start = found
-
-    if damaged_since is not None:
-        if file_ends_in_damage:
-            yield Skip(TRUNCATED_GZIP, path, damaged_since, "file ends inside a gzip member")
-        else:
-            yield Skip(CORRUPT_GZIP, path, damaged_since, f"{damage_detail}; no readable gzip member after it")
+    @property
+    def truncated(self) -> str | None:
+        """WARC-Truncated: why the writer cut the payload short (length, time, disconnect, unspecified), or None."""
+        value = self.headers.get("warc-truncated")
+        return value.strip().lower() or "unspecified" if value is not None else None
 
 
-def _parse_header_block(raw: bytes) -> tuple[str, dict[str, str]] | None:
-    lines = raw.decode("utf-8", errors="replace").split("\n")
-    version = lines[0].strip()
-    if not version.startswith("WARC/"):
-        return None
+# ---- format detection ----------------------------------------------------------------------------------------
+def describe_bytes(head: bytes) -> str:
+    """What a file that is no archive seems to hold, for the ``unsupported_format`` detail."""
+    for magic, name in FOREIGN_MAGIC:
+        if head.startswith(magic):
+            return name
+    text = head[:512].lstrip()
+    lowered = text[:64].lower()
+    if lowered.startswith((b"<!doctype html", b"<html")):
+        return "HTML text"
+    if lowered.startswith(b"<?xml") or lowered.startswith(b"<"):
+        return "XML/HTML text"
+    if lowered.startswith((b"{", b"[")):
+        return "JSON text"
+    if not head:
+        return "no bytes"
+    printable = sum(32 <= byte < 127 or byte in (9, 10, 13) for byte in head[:512])
+    return "text that is no WARC or ARC record" if printable > 0.95 * len(head[:512]) else "binary data"
+
+
+def sniff_format(head: bytes) -> tuple[str, str | None]:
+    """(container, problem): container is gzip or plain; problem names a compression this reader does not read."""
+    if head.startswith(GZIP_MAGIC[:2]) or head == GZIP_MAGIC[:1]:  # (a download cut inside the gzip magic)
+        return "gzip", None
+    for magic, name in COMPRESSED_MAGIC:
+        if head.startswith(magic):
+            return "plain", name
+    return "plain", None
+
+
+# ---- headers -------------------------------------------------------------------------------------------------
+def parse_warc_fields(text: str) -> dict[str, str] | None:
+    """Named header fields after the version line (lower-cased names), or None if a line is not a field.
+
+    Lines may end in CRLF or a bare LF; a line starting with a space or tab continues the previous field."""
     headers: dict[str, str] = {}
     last = None
-    for line in lines[1:]:
-        line = line.rstrip("\r")
+    for line in text.split("\n")[1:]:
+        if line.endswith("\r"):
+            line = line[:-1]
         if not line:
             continue
-        if line[0] in " \t" and last:  # folded continuation line
+        first = line[0]
+        if first == " " or first == "\t":  # folded continuation line
+            if last is None:
+                return None
             headers[last] += " " + line.strip()
             continue
         name, sep, value = line.partition(":")
-        if not sep or not name.strip():
+        if not sep:
             return None
-        last = name.strip().lower()
-        headers[last] = value.strip()
-    return version, headers
+        name = name.strip().lower()
+        if not name:
+            return None
+        headers[name] = value.strip()
+        last = name
+    return headers
 
 
-def parse_records(data: bytes, path: str, offset: int, length: int) -> Iterator[WarcRecord | Skip]:
-    """The WARC records in one decompressed gzip member (Common Crawl writes exactly one)."""
-    cursor = 0
-    while cursor < len(data):
-        while cursor < len(data) and data[cursor : cursor + 1] in (b"\r", b"\n"):
-            cursor += 1
-        if cursor >= len(data):
-            return
-        end = data.find(b"\r\n\r\n", cursor)
-        separator = 4
-        if end < 0:
-            end = data.find(b"\n\n", cursor)
-            separator = 2
-        if end < 0:
-            yield Skip(MALFORMED_HEADER, path, offset, "no end of WARC header")
-            return
-        parsed = _parse_header_block(data[cursor:end])
-        if parsed is None:
-            yield Skip(MALFORMED_HEADER, path, offset, "not a WARC header")
-            return
-        _, headers = parsed
-        try:
-            content_length = int(headers.get("content-length", ""))
-            if content_length < 0:
-                raise ValueError
-        except ValueError:
-            yield Skip(MALFORMED_HEADER, path, offset, "missing or bad Content-Length")
-            return
-        block_start = end + separator
-        block = data[block_start : block_start + content_length]
-        if len(block) < content_length:
-            yield Skip(TRUNCATED_RECORD, path, offset, f"block has {len(block)} of {content_length} bytes")
-            return
-        warc_type = headers.get("warc-type", "").lower()
-        yield WarcRecord(warc_type, headers, block, path, offset, length)
-        cursor = block_start + content_length
+def arc_date(value: str) -> str:
+    """ARC's 14-digit date (some writers add more digits) as an ISO WARC-Date."""
+    digits = (value + "00")[:14]
+    return f"{digits[0:4]}-{digits[4:6]}-{digits[6:8]}T{digits[8:10]}:{digits[10:12]}:{digits[12:14]}Z"
 
 
-def iter_warc_stream(stream: BinaryIO, path: str, max_record_bytes: int) -> Iterator[WarcRecord | Skip]:
-    for item in iter_gzip_members(stream, path, max_record_bytes):
-        if isinstance(item, Skip):
-            yield item
-        elif item.data is None:
-            yield Skip(TOO_LARGE, path, item.offset, f"record larger than {max_record_bytes} bytes")
+def parse_arc_header(line: bytes) -> tuple[dict[str, str], int] | str:
+    """(WARC-style headers, block length) of an ARC header line, or what is wrong with it.
+
+    v1 has five fields (URL, IP, date, MIME type, length), v2 ten (result code, checksum, location, offset and file
+    name before the length); a URL with spaces in it (some writers leave them) keeps them."""
+    match = ARC_HEADER.fullmatch(line)
+    if match is None:
+        return "not an ARC header line"
+    rest = match.group("rest").split()
+    length_field = rest[-1] if rest else b""
+    url = match.group("url")
+    if len(rest) not in (1, 6):
+        return f"ARC header with {len(rest) + 4} fields (v1 has 5, v2 has 10)"
+    if not (length_field.isdigit() and length_field.isascii()):
+        return f"bad Archive-length {length_field[:20]!r}"
+    url_text = url.decode("utf-8", "replace")
+    headers = {
+        "warc-target-uri": url_text,
+        "warc-date": arc_date(match.group("date").decode("ascii")),
+        "warc-ip-address": match.group("ip").decode("ascii"),
+        "content-type": match.group("mime").decode("latin-1"),
+        "content-length": length_field.decode("ascii"),
+    }
+    return headers, int(length_field)
+
+
+def _arc_type(url: str, block: bytes) -> str:
+    if url.startswith("filedesc:"):
+        return "warcinfo"
+    if url[:5].lower() in ("http:", "https") and block.startswith(b"HTTP/"):
+        return "response"
+    return "resource"
+
+
+# ---- the framer ----------------------------------------------------------------------------------------------
+class _Framer:
+    """Records from a stream of bytes (pieces, member ends and damage, as ``inflate_members`` yields them).
+
+    Positions here are logical: bytes delivered so far. ``buf[pos:]`` holds the bytes not yet framed; ``base`` is
+    the logical position of ``buf[0]``. A damage in the gzip layer is a break at a logical position: no record is
+    read across it, and its skip is reported when framing reaches it."""
+
+    def __init__(self, events: Iterator, path: str, max_record_bytes: int, gzipped: bool, sniffed: bytes):
+        self.events = events
+        self.path = path
+        self.max_record_bytes = max_record_bytes
+        self.gzipped = gzipped
+        self.sniffed = sniffed  # the file's first bytes, to name a format that is no archive
+        self.buf = b""
+        self.pos = 0
+        self.base = 0
+        self.exhausted = False
+        self.member_start = 0  # logical start of the member being received
+        self.members: deque[tuple[int, int, int, int]] = deque()  # (start, end, offset, length) of ended members
+        self.member_starts: deque[int] = deque([0]) if gzipped else deque()  # logical starts not yet passed
+        self.breaks: deque[tuple[int, Skip]] = deque()
+        self.kind: str | None = None  # warc or arc, from the first record
+        self.lead = 0  # where the line breaks before the current record began
+        self.records = 0  # records framed (delivered or skipped for their own fault)
+
+    # -- input ---------------------------------------------------------------------------------------------------
+    @property
+    def end(self) -> int:
+        return self.base + len(self.buf)
+
+    def _fill(self, want: int = 0) -> bool:
+        """Take input until ``want`` more bytes arrived (at least one event); False if the input is exhausted.
+
+        Pieces are joined once, so a large record streamed in pieces is copied once, not once per piece."""
+        pieces: list[bytes] = []
+        end = got = 0
+        end = self.end
+        took = False
+        for event in self.events:
+            took = True
+            if isinstance(event, MemberEnd):
+                self.members.append((self.member_start, end, event.offset, event.length))
+                self.member_start = end
+                self.member_starts.append(end)
+            elif isinstance(event, Skip):
+                self.breaks.append((end, event))
+                self.member_start = end
+                self.member_starts.append(end)
+                break  # nothing is read across a break: no need for more now
+            else:
+                pieces.append(event)
+                got += len(event)
+                end += len(event)
+            if got >= want:
+                break
         else:
-            yield from parse_records(item.data, path, item.offset, item.length)
+            self.exhausted = True
+        if pieces:
+            if self.pos >= len(self.buf):
+                self.base += len(self.buf)
+                self.buf = pieces[0] if len(pieces) == 1 else b"".join(pieces)
+            else:
+                self.base += self.pos
+                self.buf = b"".join([self.buf[self.pos :], *pieces])
+            self.pos = 0
+        return took
+
+    def _limit(self) -> int:
+        """The logical end of the bytes readable without crossing a break."""
+        return self.breaks[0][0] if self.breaks else self.end
+
+    def _ensure(self, upto: int) -> bool:
+        """Make the bytes up to ``upto`` readable; False if the input or a break comes first."""
+        while True:
+            limit = self._limit()
+            if limit >= upto:
+                return True
+            if self.breaks or not self._fill(upto - limit):
+                return False
+
+    def _advance(self, to: int) -> None:
+        """Let go of everything before logical position ``to`` (which is within the buffer)."""
+        self.pos = to - self.base
+        if self.pos >= len(self.buf):
+            self.base += len(self.buf)
+            self.buf, self.pos = b"", 0
+        elif self.pos > COMPACT_BYTES and self.pos > len(self.buf) // 2:
+            # Most of a large buffer is done with (a big record handed on): keep only the rest, so the record's
+            # block is not held a second time inside the buffer while the consumer works on it.
+            self.base += self.pos
+            self.buf, self.pos = self.buf[self.pos :], 0
+        while self.member_starts and self.member_starts[0] < to:
+            self.member_starts.popleft()
+
+    def _discard_to(self, frm: int, to: int) -> tuple[int, bool]:
+        """Consume bytes up to ``to`` as they stream (a too-large record): (where consuming stopped, whether a gzip
+        member starting a record stopped it — then the record's Content-Length was wrong)."""
+        while True:
+            limit = min(self._limit(), to)
+            cursor = self.base + self.pos
+            for member_start in self.member_starts:
+                if member_start > limit:
+                    break
+                if member_start > frm and self._starts_record(member_start):
+                    self._advance(member_start)
+                    return member_start, True
+            self._advance(max(limit, cursor))
+            if limit >= to or self.breaks or not self._fill():
+                return limit, False
+
+    # -- lineage ---------------------------------------------------------------------------------------------------
+    def _where(self, start: int, end: int, lead: int | None = None) -> tuple[int, int, str]:
+        """(offset, length, archive_format) of the bytes [start, end). ``lead``: where the line breaks before
+        ``start`` began; a gzip member starting among them holds the record as if it started the member."""
+        kind = self.kind or "warc"
+        if not self.gzipped:
+            return start, end - start, kind
+        members = self.members
+        while members and members[0][1] <= start:
+            members.popleft()
+        if members and (lead if lead is not None else start) <= members[0][0] <= start:
+            offset = members[0][2]
+            for _, member_end, member_offset, member_length in members:
+                if member_end >= end:
+                    return offset, member_offset + member_length - offset, f"{kind}.gz"
+        return start, end - start, f"{kind}.gz/stream"
+
+    def _skip(self, reason: str, start: int, end: int, detail: str, lead: int | None = None) -> Skip:
+        offset, length, archive_format = self._where(start, end, self.lead if lead is None else lead)
+        if archive_format.endswith("/stream"):
+            detail = f"{detail} (at byte {start} of the decompressed stream)"
+        return Skip(reason, self.path, offset, detail[:500], length)
+
+    # -- record starts ---------------------------------------------------------------------------------------------
+    def _starts_record(self, at: int) -> bool | None:
+        """Does a record header start at ``at``? None when too few bytes are readable to tell."""
+        index = at - self.base
+        head = self.buf[index : min(index + len(WARC_MAGIC), self._limit() - self.base)]
+        if head == WARC_MAGIC:
+            return self.kind != "arc"
+        if self.kind == "warc":
+            if len(head) < len(WARC_MAGIC):
+                return None if at + len(WARC_MAGIC) > self._limit() and not self._complete() else False
+            return False
+        line_end = self.buf.find(b"\n", index, index + MAX_HEADER_BYTES)
+        if line_end < 0:
+            if self._complete() or self._limit() - at >= MAX_HEADER_BYTES:
+                line_end = self._limit() - self.base
+            else:
+                return None
+        return ARC_HEADER.fullmatch(self.buf[index:line_end].rstrip(b"\r")) is not None
+
+    def _complete(self) -> bool:
+        return bool(self.breaks) or self.exhausted
+
+    def _is_record_start(self, at: int) -> bool:
+        while True:
+            answer = self._starts_record(at)
+            if answer is not None:
+                return answer
+            if not self._fill():
+                return bool(self._starts_record(at))
+
+    def _next_record_start(self, frm: int) -> int:
+        """The first logical position ≥ ``frm`` where a record may start (a gzip member start or a header line), or
+        the end of the readable bytes. Bytes searched are let go of as the search streams on."""
+        search = frm
+        while True:
+            limit = self._limit()
+            candidates = []
+            # A gzip member starts a new unit whatever it holds: a damaged span never runs past one.
+            for start in self.member_starts:
+                if start >= limit:
+                    break
+                if start >= search:
+                    candidates.append(start)
+                    break
+            index = search - self.base
+            stop = limit - self.base
+            if self.kind != "arc":
+                found = self.buf.find(b"\n" + WARC_MAGIC, max(index - 1, self.pos), stop)
+                if found >= 0 and found + 1 >= search:
+                    candidates.append(self.base + found + 1)
+            if self.kind != "warc":
+                match = ARC_LINE_START.search(self.buf, max(index, self.pos), stop)
+                while match is not None and not self._starts_record(self.base + match.start()):
+                    match = ARC_LINE_START.search(self.buf, match.start() + 1, stop)
+                if match is not None:
+                    candidates.append(self.base + match.start())
+            candidates = [c for c in candidates if c >= search]
+            if candidates:
+                return min(candidates)
+            # Nothing yet: keep the last few bytes (a magic cut in two), let go of the rest, read on.
+            keep_from = max(search, limit - MAX_HEADER_BYTES)
+            if limit - keep_from > len(WARC_MAGIC) and self.kind == "warc":
+                keep_from = limit - len(WARC_MAGIC) - 1
+            self._advance(max(keep_from, self.base + self.pos))
+            search = keep_from
+            if self.breaks or not self._fill():
+                return self._limit()
+
+    # -- framing ---------------------------------------------------------------------------------------------------
+    def _skip_line_breaks(self) -> bool:
+        """Move past CR/LF between records; False at the end of the readable bytes."""
+        while True:
+            index, stop = self.pos, self._limit() - self.base
+            buf = self.buf
+            while index < stop and buf[index] in LINE_BREAKS:
+                index += 1
+            self._advance(self.base + index)
+            if index < stop:
+                return True
+            if self.breaks or not self._fill():
+                return False
+
+    def _header_end(self, start: int) -> tuple[int, int] | None:
+        """(end of the header text, start of the block) for the WARC header at ``start``; None if none within
+        ``MAX_HEADER_BYTES`` of readable bytes."""
+        searched = start
+        while True:
+            limit = min(self._limit(), start + MAX_HEADER_BYTES)
+            buf, base = self.buf, self.base
+            frm = max(searched - 2, start) - base
+            crlf = buf.find(b"\n\r\n", frm, limit - base)
+            lf = buf.find(b"\n\n", frm, crlf + 2 if crlf >= 0 else limit - base)
+            if lf >= 0 and (crlf < 0 or lf < crlf):
+                return base + lf, base + lf + 2
+            if crlf >= 0:
+                return base + crlf, base + crlf + 3
+            searched = limit
+            if limit >= start + MAX_HEADER_BYTES or self.breaks or not self._fill():
+                return None
+
+    def _arc_header_end(self, start: int) -> tuple[int, int] | None:
+        searched = start
+        while True:
+            limit = min(self._limit(), start + MAX_HEADER_BYTES)
+            found = self.buf.find(b"\n", searched - self.base, limit - self.base)
+            if found >= 0:
+                return self.base + found, self.base + found + 1
+            searched = limit
+            if limit >= start + MAX_HEADER_BYTES or self.breaks or not self._fill():
+                return None
+
+    def __iter__(self) -> Iterator[WarcRecord | Skip]:
+        while True:
+            while self.breaks and self.breaks[0][0] <= self.base + self.pos:
+                yield self.breaks.popleft()[1]
+            self.lead = self.base + self.pos
+            if not self._skip_line_breaks():
+                if self.breaks:
+                    continue
+                break
+            start = self.base + self.pos
+            if not self._is_record_start(start):
+                yield from self._junk(start)
+                continue
+            yield from self._record(start)
+
+    def _junk(self, start: int) -> Iterator[Skip]:
+        """Bytes where a record should start that are none: one skip up to the next record start."""
+        index = start - self.base
+        seen = bytes(self.buf[index : index + 40])
+        resume = self._next_record_start(start + 1)
+        if self.records == 0 and start == 0 and resume >= self._limit() and not self.breaks:
+            # No record anywhere: the file is not an archive this reader knows.
+            self._advance(resume)
+            what = ("gzip-compressed " if self.gzipped else "") + describe_bytes(self.sniffed)
+            yield self._skip(UNSUPPORTED_FORMAT, start, resume, f"{what}, not WARC or ARC (starts {seen!r})")
+            return
+        self._advance(max(resume, self.base + self.pos))
+        expected = "an ARC header line" if self.kind == "arc" else "a WARC header"
+        yield self._skip(MALFORMED_HEADER, start, resume, f"{resume - start} bytes that are not {expected}: {seen!r}")
+
+    def _record(self, start: int) -> Iterator[WarcRecord | Skip]:
+        index = start - self.base
+        is_warc = self.buf[index : index + len(WARC_MAGIC)] == WARC_MAGIC
+        bounds = self._header_end(start) if is_warc else self._arc_header_end(start)
+        if bounds is None:
+            yield from self._bad_record(start, start + 1, MALFORMED_HEADER, "no end of header")
+            return
+        header_end, block_start = bounds
+        raw_header = bytes(self.buf[start - self.base : header_end - self.base])
+        if is_warc:
+            self.kind = self.kind or "warc"
+            text = raw_header.decode("utf-8", "replace")
+            headers = parse_warc_fields(text)
+            if headers is None:
+                yield from self._bad_record(start, block_start, MALFORMED_HEADER, "not a WARC header")
+                return
+            length_value = headers.get("content-length", "")
+            if not (length_value.isdigit() and length_value.isascii()):
+                yield from self._bad_record(start, block_start, MALFORMED_HEADER,
+                                            f"missing or bad Content-Length {length_value[:20]!r}")
+                return
+            content_length = int(length_value)
+        else:
+            self.kind = self.kind or "arc"
+            parsed = parse_arc_header(raw_header.rstrip(b"\r"))
+            if isinstance(parsed, str):
+                yield from self._bad_record(start, block_start, MALFORMED_HEADER, parsed)
+                return
+            headers, content_length = parsed
+        block_end = block_start + content_length
+        self.records += 1
+        if content_length > self.max_record_bytes:
+            reached, cut_short = self._discard_to(start, block_end)
+            if cut_short:
+                yield self._skip(TRUNCATED_RECORD, start, reached, f"block has {reached - block_start} of "
+                                 f"{content_length} bytes: the next record starts inside it")
+                return
+            if reached == block_end:
+                self._only_line_breaks_after(block_end)  # reads on to the member's end, which addresses the record
+            skip = self._skip(TOO_LARGE, start, reached, f"record larger than {self.max_record_bytes} bytes "
+                              f"(Content-Length {content_length})")
+            if reached < block_end and not self.breaks:
+                skip.detail += "; the input ends inside it"
+            yield skip
+            return
+        if not self._ensure(block_end):
+            if self.breaks:  # the damage that follows accounts for this record; nothing is read across it
+                self._advance(self._limit())
+                return
+            have = self.end - block_start
+            end = self.end
+            self._advance(end)
+            yield self._skip(TRUNCATED_RECORD, start, end, f"block has {have} of {content_length} bytes")
+            return
+        # Content-Length is authoritative; what follows the block must be line breaks and then a record start.
+        if not self._only_line_breaks_after(block_end):
+            yield from self._mismatch(start, block_start, block_end, content_length)
+            return
+        buf, base = self.buf, self.base
+        block = bytes(buf[block_start - base : block_end - base])
+        if is_warc:
+            warc_type = headers.get("warc-type", "").lower()
+        else:
+            warc_type = _arc_type(headers["warc-target-uri"], block)
+            headers["warc-type"] = warc_type
+        offset, length, archive_format = self._where(start, block_end, self.lead)
+        self._advance(block_end)
+        yield WarcRecord(warc_type, headers, block, self.path, offset, length, None, archive_format)
+
+    def _only_line_breaks_after(self, block_end: int) -> bool:
+        """Do only line breaks lie between the block and the next record start, the end of input or a break?"""
+        at = block_end
+        while True:
+            limit = self._limit()
+            buf, base = self.buf, self.base
+            index = at - base
+            while index < limit - base and buf[index] in LINE_BREAKS:
+                index += 1
+            at = base + index
+            if at < limit:
+                # A gzip member starting after the block separates records whatever it holds (its damage is its own).
+                if any(block_end <= member_start <= at for member_start in self.member_starts):
+                    return True
+                return self._is_record_start(at)
+            if self.breaks or not self._fill():
+                return True
+
+    def _mismatch(self, start: int, block_start: int, block_end: int, content_length: int) -> Iterator[Skip]:
+        """The bytes after a record's declared block are no record: its Content-Length is wrong. One skip covers
+        the record and the bytes up to the next record start, which may lie inside the declared block."""
+        resume = self._next_record_start(block_start)
+        if resume < block_end:
+            detail = f"block has {resume - block_start} of {content_length} bytes: the next record starts inside it"
+            reason = TRUNCATED_RECORD
+        else:
+            detail = f"Content-Length {content_length} is followed by {resume - block_end} bytes that are no record"
+            reason = CONTENT_LENGTH_MISMATCH
+        self._advance(max(resume, self.base + self.pos))
+        yield self._skip(reason, start, resume, detail)
+
+    def _bad_record(self, start: int, search_from: int, reason: str, detail: str) -> Iterator[Skip]:
+        self.records += 1
+        resume = self._next_record_start(search_from)
+        self._advance(max(resume, self.base + self.pos))
+        yield self._skip(reason, start, resume, detail)
+
+
+# ---- entry points --------------------------------------------------------------------------------------------
+def iter_records(stream: BinaryIO, path: str, max_record_bytes: int) -> Iterator[WarcRecord | Skip]:
+    """Every record of a WARC or ARC file in order, or a ``Skip`` for each damaged span: the format is read from the
+    bytes (gzip per record, whole-file gzip or uncompressed), never from the name."""
+    head = stream.read(SNIFF_BYTES)
+    container, problem = sniff_format(head)
+    stream = PrefixedStream(head, stream)
+    if problem is not None:
+        yield Skip(UNSUPPORTED_FORMAT, path, 0, f"{problem}, not WARC or ARC", None)
+        return
+    if container == "gzip":
+        sniffed = head
+        try:
+            from pipeline.inflate import zlib_impl
+
+            sniffed = zlib_impl.decompressobj(31).decompress(head, SNIFF_BYTES)
+        except Exception:  # a damaged first member: the framer and inflater report it
+            pass
+        yield from _Framer(inflate_members(stream, path), path, max_record_bytes, True, sniffed)
+        return
+
+    def plain_chunks() -> Iterator[bytes]:
+        while True:
+            chunk = stream.read(READ_CHUNK)
+            if not chunk:
+                return
+            yield chunk
+
+    yield from _Framer(plain_chunks(), path, max_record_bytes, False, head)
+
+
+# The stages call the reader by this name.
+iter_warc_stream = iter_records
+
+
+def records_in_range(data: bytes, path: str, offset: int, length: int) -> list[WarcRecord | Skip]:
+    """The records in bytes fetched by (offset, length) from an index row: a gzip member run or raw record bytes."""
+    import io
+
+    items = list(iter_records(io.BytesIO(data), path, max(len(data) * 64, 1 << 20)))
+    for item in items:
+        item.offset = offset
+        if isinstance(item, WarcRecord):
+            item.length = length
+    return items
 
 
 def with_wat_json(items: Iterator[WarcRecord | Skip]) -> Iterator[WarcRecord | Skip]:
@@ -289,7 +660,7 @@ def with_wat_json(items: Iterator[WarcRecord | Skip]) -> Iterator[WarcRecord | S
                     raise ValueError("top level is not an object")
             except (ValueError, UnicodeDecodeError, RecursionError) as exc:
                 # RecursionError: JSON nested deeper than the interpreter's recursion limit ([[[[…]]]]).
-                yield Skip(MALFORMED_JSON, item.path, item.offset, f"{type(exc).__name__}: {exc}"[:200])
+                yield Skip(MALFORMED_JSON, item.path, item.offset, f"{type(exc).__name__}: {exc}"[:200], item.length)
                 continue
             item.json = payload
         yield item
@@ -318,18 +689,25 @@ class HttpResponse:
 def parse_http_response(block: bytes) -> HttpResponse | None:
     """Split a WARC response block into status, headers and body; None if it is not HTTP.
 
-    The status must be three ASCII digits (RFC 9110): anything else is not an HTTP response we can use, and an
-    unbounded number would not fit the int32 ``status`` columns downstream."""
-    end = block.find(b"\r\n\r\n")
-    separator = 4
-    if end < 0:
-        end = block.find(b"\n\n")
-        separator = 2
-    if end < 0:
+    The header end is searched within ``MAX_HEADER_BYTES`` (CRLF or bare LF), never through the body. The status
+    must be three ASCII digits (RFC 9110): anything else is not an HTTP response we can use, and an unbounded number
+    would not fit the int32 ``status`` columns downstream."""
+    if not block.startswith(b"HTTP/"):
+        return None
+    limit = min(len(block), MAX_HEADER_BYTES)
+    crlf = block.find(b"\n\r\n", 0, limit)
+    lf = block.find(b"\n\n", 0, crlf + 2 if crlf >= 0 else limit)
+    if lf >= 0 and (crlf < 0 or lf < crlf):
+        end, body_start = lf, lf + 2
+    elif crlf >= 0:
+        end, body_start = crlf, crlf + 3
+    elif limit == len(block):  # headers only, no blank line before the end
+        end = body_start = len(block)
+    else:
         return None
     head = block[:end].decode("iso-8859-1").split("\n")
     status_line = head[0].strip().split(" ", 2)
-    if len(status_line) < 2 or not status_line[0].startswith("HTTP/"):
+    if len(status_line) < 2:
         return None
     code = status_line[1]
     if len(code) != 3 or not (code.isascii() and code.isdigit()):
@@ -342,7 +720,7 @@ def parse_http_response(block: bytes) -> HttpResponse | None:
             continue
         key = name.strip().lower()
         headers[key] = f"{headers[key]}, {value.strip()}" if key in headers else value.strip()
-    return HttpResponse(status, headers, block, end + separator)
+    return HttpResponse(status, headers, block, body_start)
 
 
 # The record types of WARC 1.1. Drop reasons name these; any other value (damage, a nonstandard writer) counts as

@@ -43,22 +43,18 @@ from pipeline.stage import DROP_DETAIL, DROP_OFFSET, DROP_PATH, DROP_REASON, acc
 from pipeline.stages import extract as extract_module
 from pipeline.stages.extract import page_title
 from pipeline.stages.index import index_row
+from pipeline.inflate import DECOMPRESS_STEP, GZIP_MAGIC, READ_CHUNK, MemberEnd, inflate_members
 from pipeline.warc import (
     CORRUPT_GZIP,
-    DECOMPRESS_STEP,
-    GZIP_MAGIC,
-    MALFORMED_HEADER,
     MALFORMED_JSON,
-    READ_CHUNK,
+    READER_REASONS,
     TOO_LARGE,
     TRUNCATED_GZIP,
-    TRUNCATED_RECORD,
     UNREADABLE_FILE,
     WARC_TYPES,
     WarcRecord,
-    iter_gzip_members,
     parse_http_response,
-    parse_records,
+    records_in_range,
 )
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -74,7 +70,6 @@ FUZZ = settings(
     suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large, HealthCheck.large_base_example],
 )
 
-READER_REASONS = {CORRUPT_GZIP, TRUNCATED_GZIP, MALFORMED_HEADER, TRUNCATED_RECORD, TOO_LARGE, MALFORMED_JSON}
 TYPE_NAMES = {*WARC_TYPES, "missing", "other"}
 INDEX_REASONS = READER_REASONS | {f"warc_type_{name}" for name in TYPE_NAMES} | {"missing_target_uri"}
 HOSTGRAPH_REASONS = (
@@ -192,12 +187,17 @@ def clean_records(path: Path, count: int) -> list[bytes]:
     """The first ``count`` members of a sample file that hold exactly one well-formed record."""
     found = []
     with open(path, "rb") as handle:
-        for member in iter_gzip_members(handle, str(path), 1 << 26):
-            if getattr(member, "data", None) is None:
+        pieces: list[bytes] = []
+        for event in inflate_members(handle, str(path)):
+            if isinstance(event, bytes):
+                pieces.append(event)
                 continue
-            items = list(parse_records(member.data, str(path), 0, 0))
+            data, pieces = b"".join(pieces), []
+            if not isinstance(event, MemberEnd):
+                continue
+            items = records_in_range(gzip.compress(data, mtime=0), str(path), 0, 0)
             if len(items) == 1 and isinstance(items[0], WarcRecord):
-                found.append(member.data)
+                found.append(data)
                 if len(found) == count:
                     break
     return found

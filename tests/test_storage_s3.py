@@ -6,7 +6,7 @@ import io
 import pytest
 
 from pipeline.storage import S3ObjectStream, list_inputs, open_input, read_range, s3_client
-from pipeline.warc import Skip, WarcRecord, iter_warc_stream, parse_records, with_wat_json
+from pipeline.warc import Skip, WarcRecord, iter_warc_stream, records_in_range, with_wat_json
 from tests.test_warc_reader import members, record
 
 pytestmark = pytest.mark.s3
@@ -63,7 +63,7 @@ def test_one_record_fetched_by_offset_as_the_index_gives_it(bucket, s3_config, t
     wanted = list(iter_warc_stream(io.BytesIO(bucket["warc"]), url, 1 << 20))[17]
     for source in (url, str(local)):
         member = read_range(source, wanted.offset, wanted.length, s3_config)
-        (fetched,) = parse_records(gzip.decompress(member), source, wanted.offset, wanted.length)
+        (fetched,) = records_in_range(member, source, wanted.offset, wanted.length)
         assert (fetched.target_uri, fetched.block) == (wanted.target_uri, wanted.block)
 
 

@@ -24,7 +24,7 @@ except ImportError:  # pragma: no cover - isal is a dependency; zlib keeps the r
 
 GZIP_MAGIC = b"\x1f\x8b\x08"
 READ_CHUNK = 1 << 20
-FIRST_FEED = 16 << 10
+FIRST_FEED = 2 << 10
 # Bound on output per decompress call: a gzip bomb cannot allocate more than this at once.
 DECOMPRESS_STEP = 4 << 20
 # A member whose output grows past this is handed on in pieces as it inflates instead of whole.
@@ -53,6 +53,15 @@ class MemberEnd:
     length: int
 
 
+@dataclass(slots=True)
+class Member:
+    """A whole member inflated in one go (the usual case): its output, compressed offset and length."""
+
+    data: bytes
+    offset: int
+    length: int
+
+
 class PrefixedStream:
     """A stream with bytes already read from it put back in front (the format sniffer reads the head first)."""
 
@@ -70,8 +79,9 @@ class PrefixedStream:
         return self._stream.read(size)
 
 
-def inflate_members(stream: BinaryIO, path: str) -> Iterator[bytes | MemberEnd | Skip]:
-    """The decompressed bytes of every gzip member in order, a ``MemberEnd`` after each, a ``Skip`` per damage."""
+def inflate_members(stream: BinaryIO, path: str) -> Iterator[Member | bytes | MemberEnd | Skip]:
+    """Every gzip member's output in order: a ``Member`` for one inflated whole, else its pieces (``bytes``) and a
+    ``MemberEnd``; a ``Skip`` per damaged span."""
     buffer = bytearray()
     buffer_start = 0  # file offset of buffer[0]
     at_eof = False
@@ -186,13 +196,16 @@ def inflate_members(stream: BinaryIO, path: str) -> Iterator[bytes | MemberEnd |
             if damaged_since is not None:
                 yield damage_skip(buffer_start + start, CORRUPT_GZIP, damage_detail)
                 damaged_since, file_ends_in_damage = None, False
-            if pieces:
-                data = pieces[0] if len(pieces) == 1 else b"".join(pieces)
-                # Let go of the pieces before handing the data on: a large record is then held once, not twice.
-                pieces.clear()
-                yield data
-                data = None
-            yield MemberEnd(buffer_start + start, position - start)
+            data = pieces[0] if len(pieces) == 1 else b"".join(pieces)
+            # Let go of the pieces before handing the data on: a large record is then held once, not twice.
+            pieces.clear()
+            if streamed:
+                if data:
+                    yield data
+                yield MemberEnd(buffer_start + start, position - start)
+            else:
+                yield Member(data, buffer_start + start, position - start)
+            data = None
             start = position
             # Keep the buffer small: everything before the next member is done with.
             if start > READ_CHUNK:

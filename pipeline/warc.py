@@ -33,6 +33,7 @@ from pipeline.inflate import (
     GZIP_MAGIC,
     READ_CHUNK,
     TRUNCATED_GZIP,
+    Member,
     MemberEnd,
     PrefixedStream,
     Skip,
@@ -262,7 +263,15 @@ class _Framer:
         took = False
         for event in self.events:
             took = True
-            if isinstance(event, MemberEnd):
+            if type(event) is Member:
+                data = event.data
+                pieces.append(data)
+                got += len(data)
+                start, end = end, end + len(data)
+                self.members.append((start, end, event.offset, event.length))
+                self.member_start = end
+                self.member_starts.append(end)
+            elif isinstance(event, MemberEnd):
                 self.members.append((self.member_start, end, event.offset, event.length))
                 self.member_start = end
                 self.member_starts.append(end)
@@ -466,10 +475,51 @@ class _Framer:
             if limit >= start + MAX_HEADER_BYTES or self.breaks or not self._fill():
                 return None
 
+    def _whole_member_record(self) -> WarcRecord | None:
+        """The record of a gzip member that holds exactly one well-formed WARC record — the usual case, read here in
+        one go; None (nothing consumed) for anything else, which the general path below reads and judges."""
+        buf = self.buf
+        if buf[:5] != WARC_MAGIC:
+            return None
+        crlf = buf.find(b"\n\r\n", 0, MAX_HEADER_BYTES)
+        lf = buf.find(b"\n\n", 0, crlf + 2 if crlf >= 0 else MAX_HEADER_BYTES)
+        if lf >= 0 and (crlf < 0 or lf < crlf):
+            header_end, block_start = lf, lf + 2
+        elif crlf >= 0:
+            header_end, block_start = crlf, crlf + 3
+        else:
+            return None
+        headers = parse_warc_fields(buf[:header_end].decode("utf-8", "replace"))
+        if headers is None:
+            return None
+        length_value = headers.get("content-length", "")
+        if not (length_value.isdigit() and length_value.isascii()):
+            return None
+        block_end = block_start + int(length_value)
+        if block_end > len(buf) or block_end - block_start > self.max_record_bytes or buf[block_end:].strip(b"\r\n"):
+            return None
+        _, _, offset, length = self.members[-1]
+        self.members.clear()
+        self.kind = self.kind or "warc"
+        self.records += 1
+        self._advance(self.base + len(buf))
+        return WarcRecord(headers.get("warc-type", "").lower(), headers, buf[block_start:block_end], self.path,
+                          offset, length, None, "warc.gz")
+
     def __iter__(self) -> Iterator[WarcRecord | Skip]:
+        whole_member_record = self._whole_member_record
         while True:
             while self.breaks and self.breaks[0][0] <= self.base + self.pos:
                 yield self.breaks.popleft()[1]
+            if self.pos >= len(self.buf) and not self.breaks and not self.exhausted:
+                self._fill()
+            members = self.members
+            if (self.pos == 0 and members and not self.breaks and members[-1][0] == self.base
+                    and members[-1][1] == self.base + len(self.buf)):
+                record = whole_member_record()
+                if record is not None:
+                    yield record
+                    continue
             self.lead = self.base + self.pos
             if not self._skip_line_breaks():
                 if self.breaks:

@@ -43,7 +43,7 @@ from pipeline.stage import DROP_DETAIL, DROP_OFFSET, DROP_PATH, DROP_REASON, acc
 from pipeline.stages import extract as extract_module
 from pipeline.stages.extract import page_title
 from pipeline.stages.index import index_row
-from pipeline.inflate import DECOMPRESS_STEP, GZIP_MAGIC, READ_CHUNK, MemberEnd, inflate_members
+from pipeline.inflate import DECOMPRESS_STEP, GZIP_MAGIC, READ_CHUNK, Member, MemberEnd, inflate_members
 from pipeline.warc import (
     CORRUPT_GZIP,
     MALFORMED_JSON,
@@ -192,8 +192,8 @@ def clean_records(path: Path, count: int) -> list[bytes]:
             if isinstance(event, bytes):
                 pieces.append(event)
                 continue
-            data, pieces = b"".join(pieces), []
-            if not isinstance(event, MemberEnd):
+            data, pieces = (event.data if isinstance(event, Member) else b"".join(pieces)), []
+            if not isinstance(event, (Member, MemberEnd)):
                 continue
             items = records_in_range(gzip.compress(data, mtime=0), str(path), 0, 0)
             if len(items) == 1 and isinstance(items[0], WarcRecord):

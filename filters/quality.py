@@ -16,7 +16,6 @@ held-out precision and recall are reported in ``stats.json``. ``quality_score`` 
 
 from __future__ import annotations
 
-import gzip
 import re
 import tempfile
 import zlib
@@ -78,19 +77,19 @@ def fetch_and_extract(rows, *, s3: dict, extract_row, segmenters: dict[str, str]
     for row in rows:
         try:
             member = read_range(row.warc_path, row.offset, row.length, s3_config)
-            records = records_in_range(member, row.warc_path, row.offset, row.length)
-        except Exception:
+            # The range starts with the record it addresses (a gzip member run, or raw bytes).
+            record = records_in_range(member, row.warc_path, row.offset, row.length)[0]
+        except Exception:  # a fetch beyond its retries, or an empty range
             unreadable.add(1)
             continue
-        for record in records:
-            if not isinstance(record, WarcRecord):
-                unreadable.add(1)
-                continue
-            for out in extract_row(record):
-                values = dict(zip(EXTRACT_DOCS.column_names, out, strict=False))
-                if values.get("text") and values.get("lang") in segmenters:
-                    yield (values["id"], values["url"], values["host"], values["lang"],
-                           classifier_text(values["text"], segmenters[values["lang"]]))
+        if not isinstance(record, WarcRecord):
+            unreadable.add(1)
+            continue
+        for out in extract_row(record):
+            values = dict(zip(EXTRACT_DOCS.column_names, out, strict=False))
+            if values.get("text") and values.get("lang") in segmenters:
+                yield (values["id"], values["url"], values["host"], values["lang"],
+                       classifier_text(values["text"], segmenters[values["lang"]]))
 
 
 class TrainQualityStage(Stage):
@@ -162,7 +161,9 @@ class TrainQualityStage(Stage):
         reversed_host = F.array_join(F.reverse(F.split("host", r"\.")), ".")
         records = (ctx.read(INDEX_RECORDS)
                    .where((F.col("warc_type") == "response") & (F.col("status") == 200)
-                          & F.col("content_type").isin("text/html", "application/xhtml+xml"))
+                          & F.col("content_type").isin("text/html", "application/xhtml+xml")
+                          # a whole-file gzip has no byte range to fetch one record by
+                          & ~F.col("archive_format").endswith("/stream"))
                    .withColumn("host", reversed_host)
                    .join(F.broadcast(poor_hosts), "host"))
         records = self._per_host(records, settings.max_pages_per_host, "url")

@@ -141,7 +141,19 @@ class TrafilaturaConfig(Section):
 
 
 class ExtractStageConfig(Section):
-    max_html_bytes: int = Field(default=2_000_000, ge=1024, description="Larger pages are dropped as too_large")
+    max_html_bytes: int = Field(
+        default=2_000_000, ge=1024,
+        description="Larger pages (after undoing chunked transfer and Content-Encoding) are dropped as too_large")
+    max_decompression_ratio: float = Field(
+        default=100.0, gt=1,
+        description="A Content-Encoding that inflates more than this many times is a bomb: too_large")
+    max_replaced_share: float = Field(
+        default=0.01, ge=0, le=1,
+        description="A UTF-8 page with more of its bytes invalid (replaced by U+FFFD) is undecodable")
+    truncated_payload: Literal["keep", "drop"] = Field(
+        default="keep",
+        description="Pages the crawler cut short (WARC-Truncated): keep them (flagged in the truncated column) or "
+                    "drop them as truncated_payload")
     timeout_seconds: float = Field(default=10.0, gt=0, description="Per-document extraction time cap")
     min_text_chars: int = Field(default=1, ge=1, description="Shorter extractions are empty_extraction")
     trafilatura: TrafilaturaConfig = TrafilaturaConfig()

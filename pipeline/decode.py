@@ -1,16 +1,24 @@
 """Decoding web pages to text without mojibake.
 
-The charset comes from the HTTP header, then from a ``<meta>`` tag in the first bytes, then from detection.
-Labels are mapped to the codec a browser would really use: GB2312 and GBK pages routinely contain characters
-outside GB2312, so the whole family decodes as GB18030, its superset; Big5 as Big5-HKSCS; Shift_JIS as CP932;
-Latin-1 as Windows-1252 (the WHATWG encoding standard does the same). Decoding is strict: a page whose bytes do
-not fit any candidate is dropped as ``undecodable``, never passed on half-garbled.
+A page whose bytes are UTF-8 is decoded as UTF-8 whatever it declares, and so is a page that is UTF-8 but for a
+few stray bytes (a Windows-1252 byte pasted into an otherwise UTF-8 page is common): more of its non-ASCII bytes
+form valid UTF-8 sequences than not. The stray bytes become U+FFFD, as in a browser, and are counted
+(``replaced_bytes``); a page where they exceed ``max_replaced_share`` of its bytes is ``undecodable``. Such a page
+is never decoded with a single-byte codec, which would turn every one of its umlauts and CJK characters into
+mojibake ("schÃ¶n").
+
+Anything else takes the charset from the HTTP header, then from a ``<meta>`` tag in the first bytes, then from
+detection. Labels are mapped to the codec a browser would really use: GB2312 and GBK pages routinely contain
+characters outside GB2312, so the whole family decodes as GB18030, its superset; Big5 as Big5-HKSCS; Shift_JIS as
+CP932; Latin-1 as Windows-1252 (the WHATWG encoding standard does the same). That decoding is strict: a page whose
+bytes do not fit any candidate is dropped as ``undecodable``, never passed on half-garbled.
 """
 
 from __future__ import annotations
 
 import codecs
 import re
+from typing import NamedTuple
 
 META_SCAN_BYTES = 4096
 META_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([a-zA-Z0-9_.:-]+)""", re.IGNORECASE)
@@ -67,22 +75,79 @@ def _strict(body: bytes, codec: str) -> str | None:
 DETECTION_CANDIDATES = ("cp1252", "gb18030", "big5hkscs", "cp932", "euc_jis_2004", "cp1251", "koi8_r", "cp949")
 
 
+class Decoded(NamedTuple):
+    text: str | None
+    codec: str | None
+    source: str  # header, meta, bom, utf-8, detected, fallback or undecodable
+    replaced_bytes: int = 0  # stray bytes of a UTF-8 page replaced by U+FFFD
+
+
+# Above this share of its bytes replaced, a UTF-8 page is too damaged to keep (stages.extract.max_replaced_share).
+DEFAULT_MAX_REPLACED_SHARE = 0.01
+HIGH_BYTES = bytes(range(0x80, 0x100))
+REPLACEMENT_UTF8 = "\ufffd".encode()
+_invalid_bytes = [0]
+
+
+def _count_invalid(error: UnicodeDecodeError) -> tuple[str, int]:
+    _invalid_bytes[0] += error.end - error.start
+    return "\ufffd", error.end
+
+
+codecs.register_error("corpusforge-count-replace", _count_invalid)
+
+
+def lenient_utf8(body: bytes) -> tuple[str, int]:
+    """The body decoded as UTF-8 with each invalid byte counted (and replaced by U+FFFD, as browsers do)."""
+    _invalid_bytes[0] = 0
+    text = body.decode("utf-8", "corpusforge-count-replace")
+    return text, _invalid_bytes[0]
+
+
+def essentially_utf8(body: bytes) -> tuple[str, int] | None:
+    """(text, invalid bytes) if ``body`` is UTF-8 but for stray bytes — more of its non-ASCII bytes form valid UTF-8
+    than not — else None. Cheap for what is not: one C-speed decode counts the invalid sequences first."""
+    non_ascii = len(body) - len(body.translate(None, HIGH_BYTES))
+    rough = body.decode("utf-8", "replace").count("\ufffd") - body.count(REPLACEMENT_UTF8)
+    if rough * 2 >= non_ascii:  # each invalid sequence is at least one byte: at least half invalid already
+        return None
+    text, invalid = lenient_utf8(body)
+    return (text, invalid) if invalid * 2 < non_ascii else None
+
+
 def decode_html(
-    body: bytes, header_charset: str | None, candidates: tuple[str, ...] = DETECTION_CANDIDATES
-) -> tuple[str | None, str | None, str]:
-    """(text, codec, source) where source is header, meta, bom, utf-8, detected, fallback or undecodable."""
+    body: bytes, header_charset: str | None, candidates: tuple[str, ...] = DETECTION_CANDIDATES,
+    max_replaced_share: float = DEFAULT_MAX_REPLACED_SHARE,
+) -> Decoded:
+    """The page as text, the codec and where the charset came from, and the stray bytes replaced."""
     if body.startswith(codecs.BOM_UTF8):
-        return _strict(body[3:], "utf-8"), "utf-8", "bom"
-    for source, label in (("header", header_charset), ("meta", meta_charset(body))):
+        text, invalid = lenient_utf8(body[3:])
+        if invalid > max_replaced_share * len(body):
+            return Decoded(None, None, "undecodable", invalid)
+        return Decoded(text, "utf-8", "bom", invalid)
+    declared = (("header", header_charset), ("meta", meta_charset(body)))
+    if not body.isascii():
+        # UTF-8 first, whatever is declared: bytes that are UTF-8 (or nearly) are never a single-byte charset.
+        utf8_source = next((source for source, label in declared if codec_for(label) == "utf-8"), "utf-8")
+        text = _strict(body, "utf-8")
+        if text is not None:
+            return Decoded(text, "utf-8", utf8_source)
+        lenient = essentially_utf8(body)
+        if lenient is not None:
+            text, invalid = lenient
+            if invalid > max_replaced_share * len(body):
+                return Decoded(None, None, "undecodable", invalid)
+            return Decoded(text, "utf-8", utf8_source, invalid)
+    for source, label in declared:
         codec = codec_for(label)
         if codec:
             text = _strict(body, codec)
             if text is not None:
-                return text, codec, source
+                return Decoded(text, codec, source)
     # Undeclared (or wrongly declared): UTF-8 decodes strictly only when it is UTF-8, so try it first.
     text = _strict(body, "utf-8")
     if text is not None:
-        return text, "utf-8", "utf-8"
+        return Decoded(text, "utf-8", "utf-8")
     from charset_normalizer import from_bytes
 
     best = from_bytes(body, cp_isolation=list(candidates)).best()
@@ -90,11 +155,11 @@ def decode_html(
         codec = codec_for(best.encoding) or best.encoding
         text = _strict(body, codec)
         if text is not None:
-            return text, codec, "detected"
+            return Decoded(text, codec, "detected")
     # Detection found nothing convincing (short or repetitive text): take the first candidate that fits, as a
     # browser falls back to windows-1252.
     for codec in candidates:
         text = _strict(body, codec)
         if text is not None:
-            return text, codec, "fallback"
-    return None, None, "undecodable"
+            return Decoded(text, codec, "fallback")
+    return Decoded(None, None, "undecodable")

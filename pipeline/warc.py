@@ -343,8 +343,12 @@ class _Framer:
 
     # -- lineage ---------------------------------------------------------------------------------------------------
     def _where(self, start: int, end: int, lead: int | None = None) -> tuple[int, int, str]:
-        """(offset, length, archive_format) of the bytes [start, end). ``lead``: where the line breaks before
-        ``start`` began; a gzip member starting among them holds the record as if it started the member."""
+        """(offset, length, archive_format) of the bytes [start, end).
+
+        In a gzip file, bytes that a run of whole members holds alone (but for line breaks) are addressed by that
+        run's compressed offset and length; ``lead`` is where the line breaks before ``start`` began, since a
+        member starting among them still starts with this record. Anything else is addressed by its position in
+        the decompressed stream."""
         kind = self.kind or "warc"
         if not self.gzipped:
             return start, end - start, kind
@@ -355,7 +359,10 @@ class _Framer:
             offset = members[0][2]
             for _, member_end, member_offset, member_length in members:
                 if member_end >= end:
-                    return offset, member_offset + member_length - offset, f"{kind}.gz"
+                    tail = self.buf[end - self.base : member_end - self.base]
+                    if member_end - self.base <= len(self.buf) and not tail.strip(LINE_BREAKS):
+                        return offset, member_offset + member_length - offset, f"{kind}.gz"
+                    break
         return start, end - start, f"{kind}.gz/stream"
 
     def _skip(self, reason: str, start: int, end: int, detail: str, lead: int | None = None) -> Skip:

@@ -31,7 +31,7 @@ def test_every_legacy_charset_page_decodes_to_its_true_text(sample_dir, truth):
         if not page or page["content_type"] != "text/html" or page["status"] != 200:
             continue
         http = parse_http_response(record.block)
-        text, _, source = decode_html(http.body, parse_content_type(http.header("content-type"))[1])
+        text, _, source, _ = decode_html(http.body, parse_content_type(http.header("content-type"))[1])
         assert text is not None, record.target_uri
         body = html.unescape(text)
         assert page["title"] in body
@@ -47,7 +47,7 @@ def test_decode_maps_labels_to_supersets_and_refuses_mojibake():
     text = "这是一个测试，包含GB2312之外的字：镕"
     assert decode_html(text.encode("gb18030"), "gb2312")[0] == text
     assert decode_html("モノ".encode("cp932"), "Shift_JIS")[0] == "モノ"
-    assert decode_html(b"\xff\xfe\x00bad", None, candidates=("utf-8",)) == (None, None, "undecodable")
+    assert decode_html(b"\xff\xfe\x00bad", None, candidates=("utf-8",)) == (None, None, "undecodable", 0)
     assert decode_html("mañana".encode("latin-1") * 20, None)[0] == "mañana" * 20
 
 
@@ -89,7 +89,7 @@ def test_language_and_text(extracted, truth):
 
 def boilerplate_lines(record_bytes: bytes) -> set[str]:
     http = parse_http_response(record_bytes)
-    text, _, _ = decode_html(http.body, parse_content_type(http.header("content-type"))[1])
+    text, _, _, _ = decode_html(http.body, parse_content_type(http.header("content-type"))[1])
     lines = set()
     for block in re.findall(r"<(?:nav|footer)>(.*?)</(?:nav|footer)>", text, flags=re.S):
         items = re.findall(r"<(?:li|p)>(.*?)</", block)

@@ -37,13 +37,13 @@ from graph.hostgraph import page_row
 from graph.hosts import BAD_URL, INVALID_LABEL, IP_ADDRESS, NO_HOST, SINGLE_LABEL, TOO_LONG
 from pipeline.crawlinput import RECORD_ERROR, _rows_for_files
 from pipeline.decode import codec_for, decode_html
+from pipeline.inflate import DECOMPRESS_STEP, GZIP_MAGIC, READ_CHUNK, Member, MemberEnd, inflate_members
 from pipeline.sample.writer import warc_record
 from pipeline.schemas import EXTRACT_DOCS, HOSTGRAPH_PAGES, INDEX_RECORDS
 from pipeline.stage import DROP_DETAIL, DROP_OFFSET, DROP_PATH, DROP_REASON, accounted_schema
 from pipeline.stages import extract as extract_module
 from pipeline.stages.extract import page_title
 from pipeline.stages.index import index_row
-from pipeline.inflate import DECOMPRESS_STEP, GZIP_MAGIC, READ_CHUNK, Member, MemberEnd, inflate_members
 from pipeline.warc import (
     CORRUPT_GZIP,
     MALFORMED_JSON,
@@ -79,7 +79,8 @@ HOSTGRAPH_REASONS = (
 EXTRACT_REASONS = (
     {f"warc_type_{name}" for name in TYPE_NAMES} | {f"http_status_{code}" for code in range(100, 1000)}
     | {"not_selected", "malformed_http", "not_html", "too_large", "undecodable", "timeout", "parse_error",
-       "empty_extraction", "language_not_configured", "low_language_score"}
+       "empty_extraction", "language_not_configured", "low_language_score", "truncated_payload",
+       "bad_content_encoding"}
 )
 LINEAGE = {"warc_path", "offset", "length", DROP_PATH, DROP_OFFSET}
 
@@ -641,9 +642,9 @@ def test_undecodable_and_non_charset_labels_are_refused_not_raised():
     for label in ("undefined", "punycode", "idna", "unicode_escape", "utf-7", "rot13", "base64", "x-nonsense", "\x00"):
         assert codec_for(label) is None
         # was an exception out of decode_html for the first three (UnicodeError) and the last (ValueError)
-        text, codec, source = decode_html(body, label)
+        text, codec, source, _ = decode_html(body, label)
         assert (text, codec, source) == (body.decode(), "utf-8", "utf-8")
-    assert decode_html(b"abc\xff", "utf-8", candidates=("utf-8",)) == (None, None, "undecodable")
+    assert decode_html(b"abc\xff", "utf-8", candidates=("utf-8",)) == (None, None, "undecodable", 0)
     for label in ("utf-8", "gbk", "shift_jis", "latin1", "utf-16", "koi8-r"):
         assert codec_for(label) is not None
 

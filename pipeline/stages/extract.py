@@ -2,9 +2,11 @@
 
 Per WARC record, cheapest test first, each failure a named drop: record type; host not on the allowlist
 (``not_selected`` — decided from the WARC header alone, before any HTML is parsed); HTTP status; content type;
-size; charset (``pipeline.decode``: header, meta, detection; strict); trafilatura with a time cap; fastText
-lid.176 against per-language minimum scores. Chinese text is labelled simplified or traditional with OpenCC, and
-converted to simplified only when configured.
+a payload the crawler cut short (``truncated_payload``, when configured to drop; else kept and flagged); size;
+chunked transfer and Content-Encoding undone (``pipeline.payload``: ``too_large`` past the size or bomb cap,
+``bad_content_encoding``); charset (``pipeline.decode``: UTF-8 and nearly-UTF-8 first, then header, meta,
+detection; strict); trafilatura with a time cap; fastText lid.176 against per-language minimum scores. Chinese
+text is labelled simplified or traditional with OpenCC, and converted to simplified only when configured.
 """
 
 from __future__ import annotations
@@ -22,6 +24,7 @@ from graph.hosts import reverse_host, url_host
 from graph.language import LABEL_PREFIX, load_model, model_path_on_executor, ship_model
 from pipeline.crawlinput import dropped, kept, read_crawl
 from pipeline.decode import decode_html
+from pipeline.payload import http_payload
 from pipeline.schemas import EXTRACT_DOCS, SELECT_HOSTS
 from pipeline.stage import DROP_DETAIL, DROP_OFFSET, DROP_PATH, DROP_REASON, Stage, StageContext, Stats
 from pipeline.stages.index import parse_warc_date
@@ -146,12 +149,25 @@ def extract_row(record: WarcRecord, *, allowed, settings: dict, model_name: str,
     if mime not in HTML_TYPES:
         yield from drop("not_html", mime or "no content type")
         return
+    truncated = record.truncated
+    if truncated is not None and settings["truncated_payload"] == "drop":
+        yield from drop("truncated_payload", f"WARC-Truncated: {truncated}")
+        return
     if http.body_length > settings["max_html_bytes"]:  # checked before the body is copied out of the block
         yield from drop("too_large", f"{http.body_length} bytes")
         return
-    html, codec, charset_source = decode_html(http.body, header_charset)
+    payload = http_payload(http, settings["max_html_bytes"], settings["max_decompression_ratio"],
+                           truncated is not None)
+    if payload.body is None:
+        yield from drop(payload.problem, payload.detail)
+        return
+    html, codec, charset_source, replaced = decode_html(payload.body, header_charset,
+                                                        max_replaced_share=settings["max_replaced_share"])
     if html is None:
-        yield from drop("undecodable", f"declared {header_charset!r}")
+        detail = f"declared {header_charset!r}"
+        if replaced:
+            detail += f"; {replaced} of {len(payload.body)} bytes are not UTF-8"
+        yield from drop("undecodable", detail)
         return
     import trafilatura
 
@@ -195,8 +211,9 @@ def extract_row(record: WarcRecord, *, allowed, settings: dict, model_name: str,
     title = page_title(html)
     yield kept((
         document_id(url, record.header("warc-payload-digest")), url, reverse_host(host), None, lang, score,
-        " ".join(f"{code}:{value:.3f}" for code, value in ranked), script, title, text, codec, charset_source, crawl,
-        parse_warc_date(record.header("warc-date")), record.path, record.offset, record.length, None, None, None,
+        " ".join(f"{code}:{value:.3f}" for code, value in ranked), script, title, text, codec, charset_source,
+        replaced, payload.encoding, truncated, crawl, parse_warc_date(record.header("warc-date")), record.path,
+        record.offset, record.length, record.archive_format, None, None, None,
     ))
 
 

@@ -1,7 +1,8 @@
 """Stage ``index``: one row per WARC response record — the lineage index later stages join on.
 
 Like Common Crawl's own CDX index it records where each capture lives (file, offset, compressed
-length), so any later output can be traced back to, and re-read from, its exact bytes.
+length, and how those address it: ``archive_format``), so any later output can be traced back to, and
+re-read from, its exact bytes. ARC files (2008–2012 crawls) are indexed like WARC files.
 """
 
 from __future__ import annotations
@@ -52,6 +53,8 @@ def index_row(record: WarcRecord, *, record_types: frozenset[str], crawl: str) -
         record.path,
         record.offset,
         record.length,
+        record.archive_format,
+        record.truncated,
         crawl,
     ))
 

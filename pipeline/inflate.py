@@ -218,6 +218,11 @@ def inflate_members(stream: BinaryIO, path: str) -> Iterator[Member | bytes | Me
             # Output of this member was handed on already: the damage starts where the good output ended, which is
             # somewhere before ``position`` in the compressed bytes; report from there.
             start = max(start, 0)
+        if pieces:
+            # What inflated before the damage is handed on: whole records in it (a whole-file gzip cut short) are
+            # good; the consumer drops the incomplete rest, which the damage's skip accounts for.
+            yield b"".join(pieces)
+            pieces.clear()
         if failure == TRUNCATED_GZIP:
             # The file ends inside this member. A member cut short in the middle of a file, though, takes the members
             # after it for more deflate input and can reach the file's end without a zlib error: look for them in what

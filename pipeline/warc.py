@@ -243,7 +243,10 @@ class _Framer:
         self.member_start = 0  # logical start of the member being received
         self.members: deque[tuple[int, int, int, int]] = deque()  # (start, end, offset, length) of ended members
         self.member_starts: deque[int] = deque([0]) if gzipped else deque()  # logical starts not yet passed
-        self.breaks: deque[tuple[int, Skip]] = deque()
+        # (logical position, skip, partial): partial when the bytes before it are a damaged member's output, whose
+        # incomplete tail the skip accounts for.
+        self.breaks: deque[tuple[int, Skip, bool]] = deque()
+        self.clean_end = 0  # logical end of the last member that ended cleanly
         self.kind: str | None = None  # warc or arc, from the first record
         self.lead = 0  # where the line breaks before the current record began
         self.records = 0  # records framed (delivered or skipped for their own fault)
@@ -269,14 +272,15 @@ class _Framer:
                 got += len(data)
                 start, end = end, end + len(data)
                 self.members.append((start, end, event.offset, event.length))
-                self.member_start = end
+                self.member_start = self.clean_end = end
                 self.member_starts.append(end)
             elif isinstance(event, MemberEnd):
                 self.members.append((self.member_start, end, event.offset, event.length))
-                self.member_start = end
+                self.member_start = self.clean_end = end
                 self.member_starts.append(end)
             elif isinstance(event, Skip):
-                self.breaks.append((end, event))
+                self.breaks.append((end, event, end != self.clean_end))
+                self.clean_end = end
                 self.member_start = end
                 self.member_starts.append(end)
                 break  # nothing is read across a break: no need for more now
@@ -389,6 +393,11 @@ class _Framer:
             else:
                 return None
         return ARC_HEADER.fullmatch(self.buf[index:line_end].rstrip(b"\r")) is not None
+
+    def _swallowed_by_break(self, end: int) -> bool:
+        """Do bytes ending at ``end`` end where a damaged member's output was cut off? Then the damage's own skip
+        accounts for them, and nothing else may."""
+        return bool(self.breaks) and self.breaks[0][0] == end and self.breaks[0][2]
 
     def _complete(self) -> bool:
         return bool(self.breaks) or self.exhausted
@@ -550,6 +559,8 @@ class _Framer:
             yield self._skip(UNSUPPORTED_FORMAT, start, resume, f"{what}, not WARC or ARC (starts {seen!r})")
             return
         self._advance(max(resume, self.base + self.pos))
+        if self._swallowed_by_break(resume):
+            return
         expected = "an ARC header line" if self.kind == "arc" else "a WARC header"
         yield self._skip(MALFORMED_HEADER, start, resume, f"{resume - start} bytes that are not {expected}: {seen!r}")
 
@@ -591,7 +602,7 @@ class _Framer:
                                  f"{content_length} bytes: the next record starts inside it")
                 return
             if reached == block_end:
-                self._only_line_breaks_after(block_end)  # reads on to the member's end, which addresses the record
+                self._after_block(block_end)  # reads on to the member's end, which addresses the record
             skip = self._skip(TOO_LARGE, start, reached, f"record larger than {self.max_record_bytes} bytes "
                               f"(Content-Length {content_length})")
             if reached < block_end and not self.breaks:
@@ -607,9 +618,16 @@ class _Framer:
             self._advance(end)
             yield self._skip(TRUNCATED_RECORD, start, end, f"block has {have} of {content_length} bytes")
             return
-        # Content-Length is authoritative; what follows the block must be line breaks and then a record start.
-        if not self._only_line_breaks_after(block_end):
-            yield from self._mismatch(start, block_start, block_end, content_length)
+        # Content-Length is authoritative; what follows the block must be line breaks and then a record start. A
+        # record that runs into a damaged member's cut-off output cannot be confirmed whole: the damage's skip
+        # accounts for it (a gzip member cut short is one row, whatever it held).
+        after = self._after_block(block_end)
+        if after != "ok":
+            resume = self._limit() if after == "damaged" else self._next_record_start(block_start)
+            if self._swallowed_by_break(resume):
+                self._advance(resume)
+                return
+            yield from self._mismatch(start, block_start, block_end, content_length, resume)
             return
         buf, base = self.buf, self.base
         block = bytes(buf[block_start - base : block_end - base])
@@ -622,8 +640,10 @@ class _Framer:
         self._advance(block_end)
         yield WarcRecord(warc_type, headers, block, self.path, offset, length, None, archive_format)
 
-    def _only_line_breaks_after(self, block_end: int) -> bool:
-        """Do only line breaks lie between the block and the next record start, the end of input or a break?"""
+    def _after_block(self, block_end: int) -> str:
+        """What follows a record's block: ``ok`` (line breaks, then a record start, a gzip member, the end or a
+        clean break), ``damaged`` (line breaks, then a damaged member's cut-off output: the record cannot be
+        confirmed whole) or ``junk`` (other bytes)."""
         at = block_end
         while True:
             limit = self._limit()
@@ -635,15 +655,17 @@ class _Framer:
             if at < limit:
                 # A gzip member starting after the block separates records whatever it holds (its damage is its own).
                 if any(block_end <= member_start <= at for member_start in self.member_starts):
-                    return True
-                return self._is_record_start(at)
-            if self.breaks or not self._fill():
-                return True
+                    return "ok"
+                return "ok" if self._is_record_start(at) else "junk"
+            if self.breaks:
+                return "damaged" if self._swallowed_by_break(at) else "ok"
+            if not self._fill():
+                return "ok"
 
-    def _mismatch(self, start: int, block_start: int, block_end: int, content_length: int) -> Iterator[Skip]:
+    def _mismatch(self, start: int, block_start: int, block_end: int, content_length: int,
+                  resume: int) -> Iterator[Skip]:
         """The bytes after a record's declared block are no record: its Content-Length is wrong. One skip covers
-        the record and the bytes up to the next record start, which may lie inside the declared block."""
-        resume = self._next_record_start(block_start)
+        the record and the bytes up to the next record start (``resume``), which may lie inside the block."""
         if resume < block_end:
             detail = f"block has {resume - block_start} of {content_length} bytes: the next record starts inside it"
             reason = TRUNCATED_RECORD
@@ -654,9 +676,11 @@ class _Framer:
         yield self._skip(reason, start, resume, detail)
 
     def _bad_record(self, start: int, search_from: int, reason: str, detail: str) -> Iterator[Skip]:
-        self.records += 1
         resume = self._next_record_start(search_from)
         self._advance(max(resume, self.base + self.pos))
+        if self._swallowed_by_break(resume):
+            return
+        self.records += 1
         yield self._skip(reason, start, resume, detail)
 
 

@@ -2,7 +2,9 @@
 
 import gzip
 import io
+import itertools
 import json
+import zlib
 
 from pipeline.warc import (
     CORRUPT_GZIP,
@@ -138,3 +140,130 @@ def test_http_parsing():
     assert parse_http_response(b"not http\r\n\r\n") is None
     assert parse_content_type('text/html; Charset="GB2312"') == ("text/html", "gb2312")
     assert parse_content_type(None) == (None, None)
+
+
+# ---- every layout, read from the bytes ------------------------------------------------------------------------
+def plain_records(count: int, start: int = 0) -> bytes:
+    return b"".join(record(n) for n in range(start, start + count))
+
+
+def test_uncompressed_warc_is_read_record_by_record_with_file_offsets():
+    data = plain_records(4)
+    records, skips = read(data)
+    assert skips == [] and urls(records) == [f"https://example.com/{n}" for n in range(4)]
+    assert {r.archive_format for r in records} == {"warc"}
+    for rec in records:  # offset and length are the record's own bytes
+        assert data[rec.offset : rec.offset + rec.length].startswith(b"WARC/1.0\r\n")
+        assert data[rec.offset : rec.offset + rec.length].endswith(rec.block)
+
+
+def test_whole_file_gzip_streams_through_many_pieces(monkeypatch):
+    import pipeline.inflate
+
+    monkeypatch.setattr(pipeline.inflate, "STREAM_PIECE", 700)  # every record straddles a piece boundary
+    whole = gzip.compress(plain_records(40), mtime=0)
+    records, skips = read(whole)
+    assert skips == [] and urls(records) == [f"https://example.com/{n}" for n in range(40)]
+    assert {r.archive_format for r in records} == {"warc.gz/stream"}
+    stream = gzip.decompress(whole)
+    for rec in records:  # positions in the decompressed stream
+        assert stream[rec.offset : rec.offset + rec.length].startswith(b"WARC/1.0")
+
+
+def test_whole_file_gzip_cut_short_keeps_every_complete_record():
+    stream = b"".join(record(n, b"x%d " % n * 40) for n in range(30))
+    whole = gzip.compress(stream, mtime=0)
+    cut = whole[: len(whole) * 3 // 4]
+    inflated = len(zlib.decompressobj(31).decompress(cut))  # what the cut file still holds
+    ends = list(itertools.accumulate(len(record(n, b"x%d " % n * 40)) for n in range(30)))
+    complete = sum(end <= inflated for end in ends)
+    records, skips = read(cut)
+    assert complete >= 5 and len(records) == complete and [s.reason for s in skips] == [TRUNCATED_GZIP]
+
+
+def test_bare_lf_headers_end_at_the_first_blank_line_not_at_a_crlf_in_the_payload():
+    block = b"HTTP/1.1 200 OK\nContent-Type: text/html\n\n<p>a</p>\r\n\r\n<p>b</p>"
+    lf_record = (f"WARC/1.0\nWARC-Type: response\nWARC-Target-URI: https://example.com/lf\n"
+                 f"Content-Length: {len(block)}\n\n").encode() + block + b"\n\n"
+    records, skips = read(gzip.compress(lf_record, mtime=0) + b"".join(members(1)))
+    assert skips == [] and urls(records) == ["https://example.com/lf", "https://example.com/0"]
+    assert records[0].block == block
+    http = parse_http_response(records[0].block)
+    assert http.header("content-type") == "text/html" and http.body == b"<p>a</p>\r\n\r\n<p>b</p>"
+
+
+def test_continuation_lines_and_old_warc_versions():
+    folded = record(1).replace(b"WARC/1.0", b"WARC/0.17").replace(
+        b"WARC-Target-URI: https://example.com/1\r\n", b"WARC-Target-URI: https://example.com/\r\n folded-1\r\n")
+    records, skips = read(gzip.compress(folded, mtime=0) + gzip.compress(record(2).replace(b"1.0", b"0.18"), mtime=0))
+    assert skips == [] and [r.target_uri for r in records] == ["https://example.com/ folded-1", "https://example.com/2"]
+
+
+def test_a_header_that_never_ends_is_one_skip_and_the_next_record_is_read():
+    endless = b"WARC/1.0\r\nWARC-Type: response\r\nX-Filler: " + b"x" * 200_000 + b"\r\n"
+    records, skips = read(endless + plain_records(2, start=5))
+    assert urls(records) == ["https://example.com/5", "https://example.com/6"]
+    assert [s.reason for s in skips] == [MALFORMED_HEADER]
+
+
+def test_content_length_too_short_and_too_long_in_an_uncompressed_file():
+    short = record(1).replace(b"Content-Length: ", b"Content-Length: 1", 1)  # claims ten times more
+    records, skips = read(record(0) + short + record(2))
+    assert urls(records) == ["https://example.com/0", "https://example.com/2"]
+    assert [s.reason for s in skips] == [TRUNCATED_RECORD]
+    assert skips[0].offset == len(record(0)) and skips[0].length == len(short)
+    long_block = record(1)
+    cut = long_block.index(b"Content-Length: ") + len(b"Content-Length: ")
+    shorter = long_block[:cut] + b"9" + long_block[long_block.index(b"\r\n", cut):]  # nine bytes, then stray bytes
+    records, skips = read(record(0) + shorter + record(2))
+    assert urls(records) == ["https://example.com/0", "https://example.com/2"]
+    assert [s.reason for s in skips] == ["content_length_mismatch"]
+
+
+def test_arc_v1_and_v2_records_become_warc_records():
+    body = b"HTTP/1.0 200 OK\nContent-Type: text/html\n\n<html>old page</html>"
+    filedesc_body = b"1 0 Test\nURL IP-address Archive-date Content-type Archive-length\n"
+    v1 = (b"filedesc://test.arc 0.0.0.0 20090101000000 text/plain %d\n" % len(filedesc_body) + filedesc_body + b"\n"
+          + b"http://old.example.org/ 10.0.0.1 20090102030405 text/html %d\n" % len(body) + body + b"\n"
+          + b"dns:old.example.org 10.0.0.2 20090102030405 text/dns 9\n10.0.0.1\n\n")
+    records, skips = read(v1)
+    assert skips == [] and [r.warc_type for r in records] == ["warcinfo", "response", "resource"]
+    page = records[1]
+    assert page.target_uri == "http://old.example.org/" and page.header("warc-date") == "2009-01-02T03:04:05Z"
+    assert parse_http_response(page.block).body == b"<html>old page</html>" and page.archive_format == "arc"
+    v2 = b"http://new.example.org/a b 10.0.0.1 20110102030405 text/html 200 ABCDEF - 0 x.arc %d\n" % len(body) + body
+    records, skips = read(gzip.compress(v1, mtime=0) + gzip.compress(v2 + b"\n", mtime=0))
+    assert skips == [] and records[-1].target_uri == "http://new.example.org/a b"
+    # Three records in the first member, one in the second: only a member's sole record is addressed by it.
+    assert [r.archive_format for r in records] == ["arc.gz/stream"] * 3 + ["arc.gz"]
+
+
+def test_what_is_no_archive_is_one_unsupported_format_row_naming_it():
+    for data, named in [
+        (b"\x28\xb5\x2f\xfd" + b"\x00" * 100, "zstd"),
+        (b"BZh91AY&SY" + b"\x01" * 100, "bzip2"),
+        (b"%PDF-1.7\n" + b"stream" * 100, "PDF"),
+        (b"<!DOCTYPE html><html><body>just a web page</body></html>" * 50, "HTML"),
+        (gzip.compress(b"<!doctype html><p>gzipped page</p>" * 50), "gzip-compressed HTML"),
+        (b"\x00\x01\x02\x03" * 500, "binary"),
+    ]:
+        records, skips = read(data)
+        assert records == [] and [s.reason for s in skips] == ["unsupported_format"], named
+        assert named in skips[0].detail and "corrupt_gzip" not in skips[0].detail
+
+
+def test_a_record_over_the_cap_in_a_stream_is_skipped_and_reading_goes_on(monkeypatch):
+    import pipeline.inflate
+
+    monkeypatch.setattr(pipeline.inflate, "STREAM_PIECE", 4096)
+    big = record(9, b"HTTP/1.1 200 OK\r\n\r\n" + b"y" * 300_000)
+    records, skips = read(gzip.compress(plain_records(2) + big + plain_records(2, start=2), mtime=0),
+                          max_bytes=100_000)
+    assert urls(records) == [f"https://example.com/{n}" for n in range(4)]
+    assert [s.reason for s in skips] == [TOO_LARGE]
+
+
+def test_warc_truncated_is_read_from_the_header():
+    cut = record(1).replace(b"WARC-Type: response\r\n", b"WARC-Type: response\r\nWARC-Truncated: length\r\n")
+    records, _ = read(gzip.compress(cut, mtime=0) + b"".join(members(1)))
+    assert [r.truncated for r in records] == ["length", None]

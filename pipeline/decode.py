@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import codecs
 import re
+from functools import lru_cache
 from typing import NamedTuple
 
 META_SCAN_BYTES = 4096
@@ -84,6 +85,11 @@ class Decoded(NamedTuple):
 
 # Above this share of its bytes replaced, a UTF-8 page is too damaged to keep (stages.extract.max_replaced_share).
 DEFAULT_MAX_REPLACED_SHARE = 0.01
+# A page with at least this share of its non-ASCII bytes in valid UTF-8 sequences (and at least UTF8_EVIDENCE_BYTES
+# of them) is never decoded with a single-byte codec: Windows-1252 or KOI8-R text forms such sequences only by rare
+# accident ("ß" before a non-breaking space), and decoding them byte by byte is what turns "schön" into "schÃ¶n".
+UTF8_EVIDENCE_SHARE = 0.1
+UTF8_EVIDENCE_BYTES = 8
 HIGH_BYTES = bytes(range(0x80, 0x100))
 REPLACEMENT_UTF8 = "\ufffd".encode()
 _invalid_bytes = [0]
@@ -104,15 +110,17 @@ def lenient_utf8(body: bytes) -> tuple[str, int]:
     return text, _invalid_bytes[0]
 
 
-def essentially_utf8(body: bytes) -> tuple[str, int] | None:
-    """(text, invalid bytes) if ``body`` is UTF-8 but for stray bytes — more of its non-ASCII bytes form valid UTF-8
-    than not — else None. Cheap for what is not: one C-speed decode counts the invalid sequences first."""
+def utf8_evidence(body: bytes) -> tuple[int, int]:
+    """(non-ASCII bytes, invalid UTF-8 sequences) of ``body``, at C speed; each invalid sequence is about a byte."""
     non_ascii = len(body) - len(body.translate(None, HIGH_BYTES))
-    rough = body.decode("utf-8", "replace").count("\ufffd") - body.count(REPLACEMENT_UTF8)
-    if rough * 2 >= non_ascii:  # each invalid sequence is at least one byte: at least half invalid already
-        return None
-    text, invalid = lenient_utf8(body)
-    return (text, invalid) if invalid * 2 < non_ascii else None
+    invalid = body.decode("utf-8", "replace").count("\ufffd") - body.count(REPLACEMENT_UTF8)
+    return non_ascii, invalid
+
+
+@lru_cache(maxsize=64)
+def single_byte(codec: str) -> bool:
+    """Does the codec map every byte to one character (Windows-1252, KOI8-R…), unlike GB18030 or Shift_JIS?"""
+    return len(bytes(range(256)).decode(codec, "replace")) == 256
 
 
 def decode_html(
@@ -126,40 +134,47 @@ def decode_html(
             return Decoded(None, None, "undecodable", invalid)
         return Decoded(text, "utf-8", "bom", invalid)
     declared = (("header", header_charset), ("meta", meta_charset(body)))
+    no_single_byte = False
+    invalid = 0
     if not body.isascii():
         # UTF-8 first, whatever is declared: bytes that are UTF-8 (or nearly) are never a single-byte charset.
         utf8_source = next((source for source, label in declared if codec_for(label) == "utf-8"), "utf-8")
         text = _strict(body, "utf-8")
         if text is not None:
             return Decoded(text, "utf-8", utf8_source)
-        lenient = essentially_utf8(body)
-        if lenient is not None:
-            text, invalid = lenient
-            if invalid > max_replaced_share * len(body):
-                return Decoded(None, None, "undecodable", invalid)
-            return Decoded(text, "utf-8", utf8_source, invalid)
+        non_ascii, invalid = utf8_evidence(body)
+        if invalid * 2 < non_ascii:  # a sequence is at least a byte: this many are invalid at the least
+            text, invalid = lenient_utf8(body)
+            if invalid * 2 < non_ascii:  # more of its non-ASCII bytes are valid UTF-8 than not: UTF-8, a few strays
+                if invalid > max_replaced_share * len(body):
+                    return Decoded(None, None, "undecodable", invalid)
+                return Decoded(text, "utf-8", utf8_source, invalid)
+        valid = non_ascii - invalid
+        no_single_byte = valid >= max(UTF8_EVIDENCE_BYTES, UTF8_EVIDENCE_SHARE * non_ascii)
+
+    def fits(codec: str) -> str | None:
+        if no_single_byte and single_byte(codec):
+            return None
+        return _strict(body, codec)
+
     for source, label in declared:
         codec = codec_for(label)
         if codec:
-            text = _strict(body, codec)
+            text = fits(codec)
             if text is not None:
                 return Decoded(text, codec, source)
-    # Undeclared (or wrongly declared): UTF-8 decodes strictly only when it is UTF-8, so try it first.
-    text = _strict(body, "utf-8")
-    if text is not None:
-        return Decoded(text, "utf-8", "utf-8")
     from charset_normalizer import from_bytes
 
     best = from_bytes(body, cp_isolation=list(candidates)).best()
     if best is not None:
         codec = codec_for(best.encoding) or best.encoding
-        text = _strict(body, codec)
+        text = fits(codec)
         if text is not None:
             return Decoded(text, codec, "detected")
     # Detection found nothing convincing (short or repetitive text): take the first candidate that fits, as a
     # browser falls back to windows-1252.
     for codec in candidates:
-        text = _strict(body, codec)
+        text = fits(codec)
         if text is not None:
             return Decoded(text, codec, "fallback")
-    return Decoded(None, None, "undecodable")
+    return Decoded(None, None, "undecodable", invalid if no_single_byte else 0)

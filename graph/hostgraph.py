@@ -228,7 +228,7 @@ class HostGraphStage(Stage):
         edge_count = int(edge_totals["edges"] or 0)
         degree_columns = ["in_degree", "out_degree"]
         quantiles = (vertices.approxQuantile(degree_columns, list(DEGREE_PERCENTILES), 0.001) if vertex_count
-                     else [[], []])  # both columns in one pass
+                     else [[0.0] * len(DEGREE_PERCENTILES)] * 2)  # both columns in one pass; an empty graph has 0s
         percentiles = {}
         for column, values in zip(degree_columns, quantiles, strict=True):
             percentiles[column] = {f"p{q * 100:g}": float(v) for q, v in zip(DEGREE_PERCENTILES, values, strict=True)}

@@ -90,6 +90,14 @@ class RankStage(Stage):
         if settings.ignore_same_domain:
             edges = edges.where(~F.col("same_domain"))
         n = vertices.count()
+        if n == 0:
+            # A crawl without a single response page (an empty or request-only segment) has an empty graph:
+            # nothing to rank, and empty outputs say so.
+            for dataset in (RANK_HOSTS, RANK_DOMAINS):
+                spark.createDataFrame([], dataset.spark_schema()).write.mode("overwrite").parquet(
+                    ctx.dataset_path(dataset))
+            stats.details.update(vertices=0, empty_graph=True)
+            return
         if settings.pool_by_domain:
             domain_ids = dense_ids(spark, vertices, "domain")
             group_of = vertices.join(domain_ids, "domain").select("id", F.col("domain_id").alias("group")).cache()

@@ -165,6 +165,11 @@ def run(
                 f"[green]✔ {outcome.name}[/]: {stats.input:,} in → {stats.output:,} out, "
                 f"{sum(stats.dropped.values()):,} dropped, {stats.seconds:.1f}s"
             )
+            if stats.input and not stats.output:
+                top = ", ".join(f"{reason} {count:,}" for reason, count in
+                                sorted(stats.dropped.items(), key=lambda item: -item[1])[:3])
+                console.print(f"[yellow]⚠ {outcome.name}[/]: kept nothing of {stats.input:,} records"
+                              f"{f' ({top})' if top else ''}; the stages after it publish empty outputs")
 
     try:
         with progress:

@@ -105,9 +105,16 @@ def plan_mixture(counts: dict[str, int], *, budget: int | None, policy: str, max
     """
     counts = {lang: int(n) for lang, n in counts.items()}
     available = sum(counts.values())
-    if available == 0:
-        raise ValueError("no tokens to plan: every language is empty")
+    if policy not in ("unimax", "temperature", "explicit"):
+        raise ValueError(f"unknown policy {policy!r}: temperature, unimax or explicit")
     budget = available if budget is None else int(budget)
+    if available == 0:  # nothing survived the stages before: an empty plan that says so, not a failure
+        return {
+            "policy": policy, "budget_tokens": budget, "planned_tokens": 0, "available_tokens": 0,
+            "max_epochs": max_epochs, "alpha": alpha if policy == "temperature" else None,
+            "explicit_shares": shares if policy == "explicit" else None, "languages": [],
+            "notes": ["no tokens to plan: no document reached the mixture"],
+        }
     capacity = sum(max_epochs * n for n in counts.values())
     capped: set[str] = set()
     if policy == "unimax":

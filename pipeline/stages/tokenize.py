@@ -160,6 +160,8 @@ class TokenizeStage(Stage):
         shard_counts = {lang: max(1, math.ceil(tokens * dtype.itemsize / settings.target_shard_bytes))
                         for lang, tokens in per_language.items()}
         counts = F.create_map(*[x for lang, n in shard_counts.items() for x in (F.lit(lang), F.lit(n))])
+        if not shard_counts:  # nothing survived: an empty, typed map (an untyped one does not resolve)
+            counts = counts.cast("map<string,int>")
         copies = (mixed.join(docs, "id")
                   .withColumn("copy", F.explode(F.sequence(F.lit(1), F.col("repeats"))))
                   .withColumn("key", F.xxhash64("id", "copy", F.lit(settings.seed)))
@@ -169,7 +171,7 @@ class TokenizeStage(Stage):
         total_shards = sum(shard_counts.values())
         ordered = (copies.select("shard", "key", "id", "copy", "lang", "text", "url", "host", "domain",
                                  "dup_cluster_size", "warc_path", "offset")
-                   .repartition(total_shards, "shard").sortWithinPartitions("shard", "key", "id", "copy"))
+                   .repartition(max(1, total_shards), "shard").sortWithinPartitions("shard", "key", "id", "copy"))
         write = partial(_write_shards, tokenizer_settings=ctx.config.tokenizer, target=target,
                         s3=ctx.config.storage.s3.model_dump(), dtype_name=dtype.name)
         written = ctx.spark.createDataFrame(ordered.rdd.mapPartitions(write), OUTPUT_SCHEMA)

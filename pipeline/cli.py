@@ -63,6 +63,9 @@ def sample(
     out: Annotated[Path, typer.Option("--out", help="Folder to write the sample crawl into")],
     seed: Annotated[int, typer.Option(help="Random seed: the same seed writes byte-identical files")] = 1,
     scale: Annotated[int, typer.Option(min=1, help="Multiplies hosts and pages (1 ≈ 450 hosts, 2,000 pages)")] = 1,
+    file_mb: Annotated[int | None, typer.Option(
+        "--file-mb", min=1, help="Write one release-sized WARC/WAT/WET file set of about this many MB (a Common "
+        "Crawl WARC file is ~1,000): the sample's pages repeated under new URLs, no damage")] = None,
 ) -> None:
     """Write a deterministic multilingual mini web in Common Crawl's layout (WARC, WAT, WET, paths listings).
 
@@ -72,7 +75,7 @@ def sample(
     _setup_logging(False)
     from pipeline.sample import generate_sample
 
-    summary = generate_sample(out, seed=seed, scale=scale)
+    summary = generate_sample(out, seed=seed, scale=scale, file_bytes=file_mb * 2**20 if file_mb else None)
     table = Table(title=f"sample crawl written to {out}")
     table.add_column("what")
     table.add_column("count", justify="right")

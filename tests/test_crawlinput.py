@@ -13,7 +13,7 @@ def explode_on_every_third(record):
     if record.offset % 3 == 0:
         raise ValueError("bad luck")
     yield kept([record.target_uri or "", None, record.warc_type, None, None, None, None, None, 0, record.path,
-                record.offset, record.length, "X"])
+                record.offset, record.length, record.archive_format, None, "X"])
 
 
 class ProbeStage(Stage):

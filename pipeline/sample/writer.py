@@ -7,10 +7,11 @@ import base64
 import gzip
 import hashlib
 import html
+import itertools
 import json
 import random
 import uuid
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
@@ -231,41 +232,78 @@ def warcinfo(ids: RecordIds, filename: str, date: str) -> bytes:
                         ("WARC-Record-ID", ids.new()), ("Content-Type", "application/warc-fields")], block)
 
 
+def capture_warc_members(capture: Capture, ids: RecordIds) -> list[tuple[bytes, str]]:
+    """The request, response and metadata records of a capture, each a gzip member (and the capture's record ids)."""
+    date = capture.date.strftime("%Y-%m-%dT%H:%M:%SZ")
+    path = capture.url.split("/", 3)[3] if capture.url.count("/") >= 3 else ""
+    host = capture.url.split("/")[2]
+    request = (f"GET /{path} HTTP/1.1\r\nHost: {host}\r\nUser-Agent: CCBot/2.0\r\n"
+               "Accept: text/html,application/xhtml+xml\r\nAccept-Language: en-US,en;q=0.5\r\n\r\n").encode()
+    capture.ids = {"request": ids.new(), "response": ids.new(), "metadata": ids.new()}
+    body = capture.http.split(b"\r\n\r\n", 1)[1]
+    base = [("WARC-Date", date), ("WARC-Target-URI", capture.url)]
+    members = [(member(warc_record(
+        [("WARC-Type", "request"), *base, ("WARC-Record-ID", capture.ids["request"]),
+         ("Content-Type", "application/http; msgtype=request")], request)), "request")]
+    payload_type = capture.page.content_type if capture.page else "text/html"
+    members.append((member(warc_record(
+        [("WARC-Type", "response"), *base, ("WARC-Record-ID", capture.ids["response"]),
+         ("WARC-Concurrent-To", capture.ids["request"]), ("Content-Type", "application/http; msgtype=response"),
+         ("WARC-Payload-Digest", sha1_digest(body)), ("WARC-Block-Digest", sha1_digest(capture.http)),
+         ("WARC-Identified-Payload-Type", payload_type)], capture.http)), "response"))
+    metadata = f"fetchTimeMs: {37 + len(body) % 400}\r\n"
+    page = capture.page
+    if page is not None and page.lang and page.content_type == "text/html" and page.status == 200:
+        code3, name = CLD2[page.lang]
+        cld2 = {"reliable": True, "text-bytes": len(visible_text(capture).encode()),
+                "languages": [{"code": page.lang, "code-iso-639-3": code3, "text-covered": 0.97,
+                               "score": 980.0, "name": name}]}
+        metadata += f"charset-detected: {page.charset.upper()}\r\nlanguages-cld2: {json.dumps(cld2)}\r\n"
+    members.append((member(warc_record(
+        [("WARC-Type", "metadata"), *base, ("WARC-Record-ID", capture.ids["metadata"]),
+         ("WARC-Refers-To", capture.ids["response"]), ("Content-Type", "application/warc-fields")],
+        metadata.encode())), "metadata"))
+    return members
+
+
+def capture_wat_members(capture: Capture, ids: RecordIds, warc_name: str,
+                        offsets: dict[str, int]) -> list[tuple[bytes, str]]:
+    """The WAT records of a capture's three WARC records, pointing at their offsets in the WARC file."""
+    date = capture.date.strftime("%Y-%m-%dT%H:%M:%SZ")
+    members = []
+    for kind in ("request", "response", "metadata"):
+        headers = {"WARC-Type": kind, "WARC-Date": date, "WARC-Target-URI": capture.url,
+                   "WARC-Record-ID": capture.ids[kind]}
+        wat = build_wat_json(capture, warc_name, offsets.get(kind, -1), headers, kind)
+        block = json.dumps(wat, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
+        members.append((member(warc_record(
+            [("WARC-Type", "metadata"), ("WARC-Target-URI", capture.url), ("WARC-Date", date),
+             ("WARC-Record-ID", ids.new()), ("WARC-Refers-To", capture.ids[kind]),
+             ("Content-Type", "application/json")], block)), kind))
+    return members
+
+
+def capture_wet_member(capture: Capture, ids: RecordIds) -> bytes | None:
+    """The WET conversion record of an HTML page with text, or None."""
+    page = capture.page
+    if page is None or capture.html_text is None or capture.status != 200:
+        return None
+    text = visible_text(capture).encode("utf-8")
+    return member(warc_record(
+        [("WARC-Type", "conversion"), ("WARC-Target-URI", capture.url),
+         ("WARC-Date", capture.date.strftime("%Y-%m-%dT%H:%M:%SZ")), ("WARC-Record-ID", ids.new()),
+         ("WARC-Refers-To", capture.ids["response"]), ("WARC-Block-Digest", sha1_digest(text)),
+         ("WARC-Identified-Content-Language", CLD2[page.lang][0] if page.lang else "unknown"),
+         ("Content-Type", "text/plain")], text))
+
+
 def write_files(fileset: FileSet, root: Path, ids: RecordIds, damage: dict[str, str], truth_damage: list) -> None:
     """Write one WARC, WAT and WET file; ``damage`` says which kinds get which deliberate fault."""
     warc_members: list[tuple[bytes, Capture | None, str]] = []
     date0 = fileset.captures[0].date.strftime("%Y-%m-%dT%H:%M:%SZ") if fileset.captures else "2024-02-20T00:00:00Z"
     warc_members.append((member(warcinfo(ids, fileset.name("warc"), date0)), None, "warcinfo"))
     for capture in fileset.captures:
-        date = capture.date.strftime("%Y-%m-%dT%H:%M:%SZ")
-        path = capture.url.split("/", 3)[3] if capture.url.count("/") >= 3 else ""
-        host = capture.url.split("/")[2]
-        request = (f"GET /{path} HTTP/1.1\r\nHost: {host}\r\nUser-Agent: CCBot/2.0\r\n"
-                   "Accept: text/html,application/xhtml+xml\r\nAccept-Language: en-US,en;q=0.5\r\n\r\n").encode()
-        capture.ids = {"request": ids.new(), "response": ids.new(), "metadata": ids.new()}
-        body = capture.http.split(b"\r\n\r\n", 1)[1]
-        base = [("WARC-Date", date), ("WARC-Target-URI", capture.url)]
-        warc_members.append((member(warc_record(
-            [("WARC-Type", "request"), *base, ("WARC-Record-ID", capture.ids["request"]),
-             ("Content-Type", "application/http; msgtype=request")], request)), capture, "request"))
-        payload_type = capture.page.content_type if capture.page else "text/html"
-        warc_members.append((member(warc_record(
-            [("WARC-Type", "response"), *base, ("WARC-Record-ID", capture.ids["response"]),
-             ("WARC-Concurrent-To", capture.ids["request"]), ("Content-Type", "application/http; msgtype=response"),
-             ("WARC-Payload-Digest", sha1_digest(body)), ("WARC-Block-Digest", sha1_digest(capture.http)),
-             ("WARC-Identified-Payload-Type", payload_type)], capture.http)), capture, "response"))
-        metadata = f"fetchTimeMs: {37 + len(body) % 400}\r\n"
-        page = capture.page
-        if page is not None and page.lang and page.content_type == "text/html" and page.status == 200:
-            code3, name = CLD2[page.lang]
-            cld2 = {"reliable": True, "text-bytes": len(visible_text(capture).encode()),
-                    "languages": [{"code": page.lang, "code-iso-639-3": code3, "text-covered": 0.97,
-                                   "score": 980.0, "name": name}]}
-            metadata += f"charset-detected: {page.charset.upper()}\r\nlanguages-cld2: {json.dumps(cld2)}\r\n"
-        warc_members.append((member(warc_record(
-            [("WARC-Type", "metadata"), *base, ("WARC-Record-ID", capture.ids["metadata"]),
-             ("WARC-Refers-To", capture.ids["response"]), ("Content-Type", "application/warc-fields")],
-            metadata.encode())), capture, "metadata"))
+        warc_members += [(data, capture, kind) for data, kind in capture_warc_members(capture, ids)]
 
     warc_members = _damage(warc_members, damage.get("warc"), fileset.relative("warc"), truth_damage)
     offsets: dict[tuple[int, str], int] = {}
@@ -279,29 +317,52 @@ def write_files(fileset: FileSet, root: Path, ids: RecordIds, damage: dict[str, 
     wat_members = [(member(warcinfo(ids, fileset.name("wat"), date0)), None, "warcinfo")]
     wet_members = [(member(warcinfo(ids, fileset.name("wet"), date0)), None, "warcinfo")]
     for capture in fileset.captures:
-        date = capture.date.strftime("%Y-%m-%dT%H:%M:%SZ")
-        for kind in ("request", "response", "metadata"):
-            headers = {"WARC-Type": kind, "WARC-Date": date, "WARC-Target-URI": capture.url,
-                       "WARC-Record-ID": capture.ids[kind]}
-            wat = build_wat_json(capture, fileset.name("warc"), offsets.get((id(capture), kind), -1), headers, kind)
-            block = json.dumps(wat, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
-            wat_members.append((member(warc_record(
-                [("WARC-Type", "metadata"), ("WARC-Target-URI", capture.url), ("WARC-Date", date),
-                 ("WARC-Record-ID", ids.new()), ("WARC-Refers-To", capture.ids[kind]),
-                 ("Content-Type", "application/json")], block)), capture, kind))
-        page = capture.page
-        if page is not None and capture.html_text is not None and capture.status == 200:
-            text = visible_text(capture).encode("utf-8")
-            wet_members.append((member(warc_record(
-                [("WARC-Type", "conversion"), ("WARC-Target-URI", capture.url), ("WARC-Date", date),
-                 ("WARC-Record-ID", ids.new()), ("WARC-Refers-To", capture.ids["response"]),
-                 ("WARC-Block-Digest", sha1_digest(text)),
-                 ("WARC-Identified-Content-Language", CLD2[page.lang][0] if page.lang else "unknown"),
-                 ("Content-Type", "text/plain")], text)), capture, "conversion"))
+        own = {kind: offsets[(id(capture), kind)] for kind in ("request", "response", "metadata")
+               if (id(capture), kind) in offsets}
+        wat_members += [(data, capture, kind) for data, kind in
+                        capture_wat_members(capture, ids, fileset.name("warc"), own)]
+        wet = capture_wet_member(capture, ids)
+        if wet is not None:
+            wet_members.append((wet, capture, "conversion"))
     _write(root / fileset.relative("wat"), _damage(wat_members, damage.get("wat"), fileset.relative("wat"),
                                                    truth_damage))
     _write(root / fileset.relative("wet"), _damage(wet_members, damage.get("wet"), fileset.relative("wet"),
                                                    truth_damage))
+
+
+def write_release_files(out: Path, captures: list[Capture], ids: RecordIds, file_bytes: int) -> int:
+    """One WARC, WAT and WET file the size of a release's (a Common Crawl WARC file is ~1 GiB, ~35,000 responses):
+    the captures written in turn, again and again under new URLs (``?copy=N``), until the WARC file holds
+    ``file_bytes``. Streamed to disk, so a file of any size is written in little memory. Returns the captures
+    written."""
+    fileset = FileSet(SEGMENTS[0], 0, [])
+    paths = {kind: out / fileset.relative(kind) for kind in ("warc", "wat", "wet")}
+    for path in paths.values():
+        path.parent.mkdir(parents=True, exist_ok=True)
+    date0 = CRAWL_START.strftime("%Y-%m-%dT%H:%M:%SZ")
+    written = 0
+    with open(paths["warc"], "wb") as warc, open(paths["wat"], "wb") as wat, open(paths["wet"], "wb") as wet:
+        for kind, handle in (("warc", warc), ("wat", wat), ("wet", wet)):
+            handle.write(member(warcinfo(ids, fileset.name(kind), date0)))
+        for cycle in itertools.count():
+            for capture in captures:
+                if warc.tell() >= file_bytes:
+                    return written
+                if cycle:
+                    separator = "&" if "?" in capture.url else "?"
+                    capture = replace(capture, url=f"{capture.url}{separator}copy={cycle}", ids={},
+                                      date=capture.date + timedelta(days=cycle))
+                offsets = {}
+                for data, kind in capture_warc_members(capture, ids):
+                    offsets[kind] = warc.tell()
+                    warc.write(data)
+                for data, _ in capture_wat_members(capture, ids, fileset.name("warc"), offsets):
+                    wat.write(data)
+                text = capture_wet_member(capture, ids)
+                if text is not None:
+                    wet.write(text)
+                written += 1
+    return written
 
 
 def _write(path: Path, members: list[tuple[bytes, Capture | None, str]]) -> None:
@@ -391,7 +452,9 @@ FAULTS = {
 FILES_PER_SEGMENT = 3
 
 
-def generate(out: Path, seed: int = 1, scale: int = 1) -> dict:
+def generate(out: Path, seed: int = 1, scale: int = 1, file_bytes: int | None = None) -> dict:
+    """Write the sample crawl; with ``file_bytes``, as one release-sized WARC/WAT/WET file set instead (the
+    captures repeated under new URLs to fill it, no deliberate damage): for measuring streaming at real sizes."""
     out = Path(out)
     builder = WebBuilder(seed, scale)
     builder.build()
@@ -406,6 +469,9 @@ def generate(out: Path, seed: int = 1, scale: int = 1) -> dict:
     rng.shuffle(captures)
     for number, capture in enumerate(captures):
         capture.date = CRAWL_START + timedelta(seconds=7 * number)
+    if file_bytes is not None:
+        return _generate_release_sized(out, captures, RecordIds(random.Random(seed * 104729 + scale)), file_bytes,
+                                       builder, seed, scale)
     files_total = len(SEGMENTS) * FILES_PER_SEGMENT * scale
     filesets = [FileSet(SEGMENTS[n % len(SEGMENTS)], n, captures[n::files_total]) for n in range(files_total)]
     last = files_total - 1
@@ -447,3 +513,26 @@ def generate(out: Path, seed: int = 1, scale: int = 1) -> dict:
         "deliberately damaged records": len(truth_damage),
     }
     return summary
+
+
+def _generate_release_sized(out: Path, captures: list[Capture], ids: RecordIds, file_bytes: int,
+                            builder: WebBuilder, seed: int, scale: int) -> dict:
+    written = write_release_files(out, captures, ids, file_bytes)
+    fileset = FileSet(SEGMENTS[0], 0, [])
+    crawl_dir = out / "crawl-data" / CRAWL
+    for kind in ("warc", "wat", "wet"):
+        (crawl_dir / f"{kind}.paths.gz").write_bytes(gzip.compress(f"{fileset.relative(kind)}\n".encode(), mtime=0))
+    truth = {
+        "crawl": CRAWL, "seed": seed, "scale": scale, "release_sized": {"file_bytes": file_bytes,
+                                                                        "captures": written},
+        "hosts": {host.name: _host_truth(host) for host in builder.hosts},
+        "pages": {capture.url: _page_truth(capture) for capture in captures},  # the first copy of each
+        "damaged": [],
+        "files": {kind: [fileset.relative(kind)] for kind in ("warc", "wat", "wet")},
+    }
+    (out / "truth.json").write_text(json.dumps(truth, ensure_ascii=False, sort_keys=True), encoding="utf-8")
+    sizes = {kind: (out / fileset.relative(kind)).stat().st_size for kind in ("warc", "wat", "wet")}
+    return {"hosts crawled": len(builder.hosts), "captures written": written,
+            "distinct captures": len(captures), "WARC file": f"{sizes['warc'] / 2**20:,.0f} MiB",
+            "WAT file": f"{sizes['wat'] / 2**20:,.0f} MiB", "WET file": f"{sizes['wet'] / 2**20:,.0f} MiB",
+            "records": 3 * written}

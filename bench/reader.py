@@ -206,6 +206,16 @@ def damaged_files(records: list[bytes]) -> dict[str, tuple[bytes, int]]:
     }
 
 
+def rate_cell(name: str, rates: dict[str, float], short: dict[str, int]) -> str:
+    if name in rates:
+        return f"{rates[name]:>22,.0f}"
+    return f"{f'stops after {short[name]:,}':>22}" if name in short else f"{'reads no ARC':>22}"
+
+
+def ratio_cell(versus: dict[str, float], anchor: str, width: int) -> str:
+    return f"{versus[anchor]:>{width}.2f}x" if anchor in versus else f"{'—':>{width + 1}}"
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--scale", type=int, default=4, help="Sample crawl scale for the small-record corpus")
@@ -232,18 +242,22 @@ def main() -> None:
                 seconds, records = best_cpu_seconds(reader, blob, args.repeat)
                 rates[name], counts[name] = records / seconds, records
             expected = counts["corpusforge"]
-            for name, count in counts.items():
-                assert count == expected, f"{corpus} {layout}: {name} read {count} records, corpusforge {expected}"
+            # A reader that stops early on an intact layout does not read it (warcio: "non-chunked gzip file"):
+            # it is shown with what it read, and no rate.
+            short = {name: count for name, count in counts.items() if count != expected}
+            for name in short:
+                del rates[name]
             key = f"{corpus}, {layout}"
             figures[key] = {"MB": round(len(blob) / 1e6, 2), "records": expected,
-                            **{f"{name} records/CPU-s": rate for name, rate in rates.items()}}
+                            **{f"{name} records/CPU-s": rate for name, rate in rates.items()},
+                            **{f"{name} records read": count for name, count in short.items()}}
             versus = {anchor: rates["corpusforge"] / rates[anchor] for anchor in ("FastWARC", "warcio")
                       if anchor in rates}
             for anchor, value in versus.items():
                 ratios[f"{key}: corpusforge / {anchor}"] = value
             print(f"{corpus:<11} {layout:<19} {len(blob) / 1e6:>6.1f} {expected:>8,}  "
-                  + "  ".join(f"{rates[name]:>22,.0f}" if name in rates else f"{'—':>22}" for name in READERS)
-                  + f"   {versus.get('FastWARC', float('nan')):>9.2f}x  {versus['warcio']:>6.2f}x")
+                  + "  ".join(rate_cell(name, rates, short) for name in READERS)
+                  + f"   {ratio_cell(versus, 'FastWARC', 9)}  {ratio_cell(versus, 'warcio', 6)}", flush=True)
 
     print("\ndamaged files (real pages, gzip per record): records delivered / rows accounted")
     damage = {}

@@ -128,7 +128,7 @@ def inflate_members(stream: BinaryIO, path: str) -> Iterator[Member | bytes | Me
             pass
         if len(buffer) - start <= 0:
             break
-        if buffer[start : start + len(GZIP_MAGIC)] != GZIP_MAGIC:
+        if not buffer.startswith(GZIP_MAGIC, start):
             if damaged_since is None:
                 damaged_since, damage_detail = buffer_start + start, "bytes that are not a gzip member"
             found = resync_from(start + 1)
@@ -146,7 +146,36 @@ def inflate_members(stream: BinaryIO, path: str) -> Iterator[Member | bytes | Me
         # Feed the inflater small zero-copy slices that grow: a typical member is a few KB, and zlib copies
         # whatever input follows the member's end, so a large first slice would be copied again for every record.
         feed = FIRST_FEED
-        while not decompressor.eof:
+        if damaged_since is None and len(buffer) - start >= FIRST_FEED:
+            # The usual member, a record of a few KB, in one call; a larger one goes on below from where this ends.
+            # (From FIRST_FEED bytes of input the output stays far below DECOMPRESS_STEP: nothing is left unread.)
+            view = memoryview(buffer)
+            chunk = view[start : start + FIRST_FEED]
+            try:
+                out = decompressor.decompress(chunk, DECOMPRESS_STEP)
+                if decompressor.eof:
+                    length = FIRST_FEED - len(decompressor.unused_data)
+                else:
+                    length = None
+                    pieces.append(out)
+                    held = len(out)
+                    position = start + FIRST_FEED
+                    feed = FIRST_FEED * 4
+            except zlib_impl.error as exc:
+                failure = f"{CORRUPT_GZIP}:{exc}"
+            finally:
+                chunk.release()
+                view.release()
+            if failure is None and length is not None:
+                yield Member(out, buffer_start + start, length)
+                out = None
+                start += length
+                if start > READ_CHUNK:
+                    del buffer[:start]
+                    buffer_start += start
+                    start = 0
+                continue
+        while failure is None and not decompressor.eof:
             if position >= len(buffer) and not fill():
                 failure = TRUNCATED_GZIP
                 break

@@ -154,10 +154,41 @@ def sniff_format(head: bytes) -> tuple[str, str | None]:
 
 
 # ---- headers -------------------------------------------------------------------------------------------------
+# Lower-cased header names by their written form: the same few dozen names repeat on every record.
+_FIELD_NAMES: dict[str, str] = {}
+_FIELD_NAMES_KEPT = 4096
+
+
 def parse_warc_fields(text: str) -> dict[str, str] | None:
     """Named header fields after the version line (lower-cased names), or None if a line is not a field.
 
     Lines may end in CRLF or a bare LF; a line starting with a space or tab continues the previous field."""
+    # The last line's CR: the header's end is found at the LF after it.
+    body = text[:-1] if text.endswith("\r") else text
+    crlf = body.count("\r\n")
+    if "\n " in body or "\n\t" in body or body.count("\r") != crlf or (crlf and crlf != body.count("\n")):
+        return _parse_folded_fields(text)
+    # The common case, one field per line and one kind of line end: no per-line end or continuation checks.
+    headers: dict[str, str] = {}
+    names = _FIELD_NAMES
+    for line in body.split("\r\n" if crlf else "\n")[1:]:
+        name, sep, value = line.partition(":")
+        if not sep:
+            if line:
+                return None
+            continue
+        key = names.get(name)
+        if key is None:
+            key = name.strip().lower()
+            if not key:
+                return None
+            if len(names) < _FIELD_NAMES_KEPT:
+                names[name] = key
+        headers[key] = value.strip()
+    return headers
+
+
+def _parse_folded_fields(text: str) -> dict[str, str] | None:
     headers: dict[str, str] = {}
     last = None
     for line in text.split("\n")[1:]:
@@ -491,48 +522,61 @@ class _Framer:
             if limit >= start + MAX_HEADER_BYTES or self.breaks or not self._fill():
                 return None
 
-    def _whole_member_record(self) -> WarcRecord | None:
-        """The record of a gzip member that holds exactly one well-formed WARC record — the usual case, read here in
-        one go; None (nothing consumed) for anything else, which the general path below reads and judges."""
-        buf = self.buf
-        if buf[:5] != WARC_MAGIC:
+    def _fast_record(self) -> WarcRecord | None:
+        """The next record when the buffer holds all of it, well formed and followed by line breaks and then a
+        record start, a gzip member's end or the end of the input — the usual case, read here in one go. None
+        (nothing consumed) for anything else, which the general path reads and judges."""
+        buf, pos, base = self.buf, self.pos, self.base
+        limit = self._limit() - base
+        lead = base + pos
+        while pos < limit and buf[pos] in LINE_BREAKS:
+            pos += 1
+        if buf[pos : pos + 5] != WARC_MAGIC or self.kind == "arc":
             return None
-        crlf = buf.find(b"\n\r\n", 0, MAX_HEADER_BYTES)
-        lf = buf.find(b"\n\n", 0, crlf + 2 if crlf >= 0 else MAX_HEADER_BYTES)
+        header_limit = min(limit, pos + MAX_HEADER_BYTES)
+        crlf = buf.find(b"\n\r\n", pos, header_limit)
+        lf = buf.find(b"\n\n", pos, crlf + 2 if crlf >= 0 else header_limit)
         if lf >= 0 and (crlf < 0 or lf < crlf):
             header_end, block_start = lf, lf + 2
         elif crlf >= 0:
             header_end, block_start = crlf, crlf + 3
         else:
             return None
-        headers = parse_warc_fields(buf[:header_end].decode("utf-8", "replace"))
+        headers = parse_warc_fields(buf[pos:header_end].decode("utf-8", "replace"))
         if headers is None:
             return None
         length_value = headers.get("content-length", "")
         if not (length_value.isdigit() and length_value.isascii()):
             return None
         block_end = block_start + int(length_value)
-        if block_end > len(buf) or block_end - block_start > self.max_record_bytes or buf[block_end:].strip(b"\r\n"):
+        if block_end > limit or block_end - block_start > self.max_record_bytes:
             return None
-        _, _, offset, length = self.members[-1]
-        self.members.clear()
+        after = block_end
+        while after < limit and buf[after] in LINE_BREAKS:
+            after += 1
+        if after < limit:
+            if buf[after : after + 5] != WARC_MAGIC:
+                return None
+        elif not (self.exhausted and not self.breaks) and not (self.members and self.members[-1][1] == base + limit):
+            return None  # what follows is not read yet (the end of a member read whole is as good as a record start)
+        start = base + pos
         self.kind = self.kind or "warc"
         self.records += 1
-        self._advance(self.base + len(buf))
-        return WarcRecord(headers.get("warc-type", "").lower(), headers, buf[block_start:block_end], self.path,
-                          offset, length, None, "warc.gz")
+        offset, length, archive_format = self._where(start, base + block_end, lead)
+        block = buf[block_start:block_end]
+        self._advance(base + after if after >= limit else base + block_end)
+        return WarcRecord(headers.get("warc-type", "").lower(), headers, block, self.path, offset, length, None,
+                          archive_format)
 
     def __iter__(self) -> Iterator[WarcRecord | Skip]:
-        whole_member_record = self._whole_member_record
+        fast_record = self._fast_record
         while True:
             while self.breaks and self.breaks[0][0] <= self.base + self.pos:
                 yield self.breaks.popleft()[1]
             if self.pos >= len(self.buf) and not self.breaks and not self.exhausted:
                 self._fill()
-            members = self.members
-            if (self.pos == 0 and members and not self.breaks and members[-1][0] == self.base
-                    and members[-1][1] == self.base + len(self.buf)):
-                record = whole_member_record()
+            if self.pos < len(self.buf):
+                record = fast_record()
                 if record is not None:
                     yield record
                     continue

@@ -86,6 +86,7 @@ test: setup airflow lint
 bench: setup
 	$(BIN)/pip install --quiet -e '.[bench]'
 	$(BIN)/python bench/reader.py --scale 4
+	$(BIN)/python bench/stream_memory.py --sizes 64,256,1024
 	$(BIN)/python bench/hostgraph.py --base-scale 2
 	$(BIN)/python bench/pagerank.py --vertices 1000000 --edges 5000000 --iterations 10
 	$(BIN)/python bench/extract.py --scale 2

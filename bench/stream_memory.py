@@ -100,6 +100,8 @@ def main() -> None:
     parser.add_argument("--sizes", default="64,256,1024", help="WARC file sizes in MB, comma-separated")
     parser.add_argument("--workdir", type=Path, default=None, help="Where to write the crawls (default: a temp dir)")
     args = parser.parse_args()
+    import psutil  # noqa: F401 - here, so a missing bench extra fails at once, not inside the sampler thread
+
     sizes = [int(size) for size in args.sizes.split(",")]
     base = args.workdir or Path(tempfile.mkdtemp(prefix="corpusforge-stream-"))
     results: dict[int, dict] = {}

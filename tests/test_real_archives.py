@@ -164,5 +164,6 @@ def test_the_index_stage_accounts_for_every_record_of_every_real_archive(spark, 
     rows = pq.read_table(INDEX_RECORDS.path(str(out))).to_pylist()
     per_format = Counter(row["archive_format"] for row in rows)
     assert {"warc.gz", "warc", "arc", "arc.gz", "warc.gz/stream"} <= per_format.keys()
+    assert stats.details["archive_formats"] == dict(per_format)
     assert any(row["url"] == "http://www.archive.org/index.php" and row["status"] == 200 for row in rows)
     assert DROP_REASON not in rows[0]

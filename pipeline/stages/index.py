@@ -69,3 +69,12 @@ class IndexStage(Stage):
         )
         frame = read_crawl(ctx, stats, "warc", INDEX_RECORDS, row_maker)
         ctx.write_accounted(frame, INDEX_RECORDS, stats)
+        records = ctx.spark.read.parquet(ctx.dataset_path(INDEX_RECORDS))
+        # Which layouts the release came in (warc.gz, warc, arc, …/stream) and how many pages were cut short.
+        by_format = records.groupBy("archive_format", records["truncated"].isNotNull().alias("cut")).count().collect()
+        stats.details["archive_formats"] = {}
+        stats.details["truncated"] = 0
+        for row in by_format:
+            stats.details["archive_formats"][row["archive_format"]] = (
+                stats.details["archive_formats"].get(row["archive_format"], 0) + row["count"])
+            stats.details["truncated"] += row["count"] if row["cut"] else 0

@@ -77,8 +77,10 @@ demo: setup
 	$(BIN)/corpusforge sample --out $(SAMPLE) --seed 1
 	$(BIN)/corpusforge run --config conf/default.yaml --out $(DEMO_OUT) --force
 
+# ruff, then the architecture contract (.importlinter: the floors and the stages' independence).
 lint: setup
 	$(BIN)/ruff check .
+	$(BIN)/lint-imports
 
 test: setup airflow lint
 	HF_HOME=$$(mktemp -d) $(BIN)/python -m pytest -q

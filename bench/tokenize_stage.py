@@ -27,10 +27,10 @@ from pathlib import Path
 
 from bench_results import save_result
 
-from pipeline.config import S3Config, TokenizerConfig
+from pipeline.core.config import S3Config, TokenizerConfig
+from pipeline.lib.tokenizer import from_config, train_bpe
 from pipeline.sample.text import good_document
 from pipeline.stages.tokenize import _write_shards, token_dtype
-from pipeline.tokenizer import from_config, train_bpe
 
 LANGUAGES = ("en", "de", "fr", "es", "ru", "ja", "zh")
 

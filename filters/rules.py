@@ -22,9 +22,9 @@ from typing import Any
 import yaml
 from pydantic import Field, ValidationError, field_validator
 
-from filters.segment import SEGMENTERS
 from filters.signals import DUP_NGRAM_SIZES, TOP_NGRAM_SIZES, SignalSettings
-from pipeline.config import ConfigError, Section, _format_validation_error
+from pipeline.core.config import ConfigError, Section, _format_validation_error
+from pipeline.lib.segment import SEGMENTERS
 
 GOPHER_STOP_WORDS = ["the", "be", "to", "of", "and", "that", "have", "with"]
 
@@ -191,6 +191,12 @@ def load_language_rules(directory: str | Path, languages: list[str],
         except ValidationError as exc:
             raise ConfigError(_format_validation_error(str(path), exc)) from None
     return rules
+
+
+def language_rules(config, languages: list[str]) -> dict[str, LanguageRules]:
+    """Each language's rules under ``config`` (stages.filter.languages_dir and language_overrides)."""
+    settings = config.stages.filter
+    return load_language_rules(settings.languages_dir, languages, settings.language_overrides)
 
 
 # ---------------------------------------------------------------------------------------------

@@ -6,7 +6,7 @@ into lines, paragraphs and words once here, each signal is computed with the def
 belongs to — Gopher quality and repetition (Rae et al. 2021, as datatrove implements them), C4, FineWeb, and
 rules for Chinese and Japanese text from ChineseWebText and MNBVC — and the decisions are taken later, from
 these numbers alone, by ``filters.rules``. The signal names are the columns declared in
-``pipeline.schemas.QUALITY_SIGNALS``.
+``pipeline.core.schemas.QUALITY_SIGNALS``.
 
 Definitions follow datatrove 0.10 exactly (tests/test_filter_rules.py runs datatrove's filters beside these on
 the same words and compares every decision); where a rule is ours, its docstring says what it measures.
@@ -21,7 +21,7 @@ from dataclasses import dataclass
 
 from datatrove.utils.text import PUNCTUATION_SET, TERMINAL_PUNCTUATION
 
-from filters.segment import segmenter
+from pipeline.lib.segment import segmenter
 
 TOP_NGRAM_SIZES = (2, 3, 4)
 DUP_NGRAM_SIZES = (5, 6, 7, 8, 9, 10)

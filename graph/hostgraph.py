@@ -15,11 +15,30 @@ from contextlib import suppress
 from functools import partial
 from urllib.parse import urljoin
 
-from graph.hosts import registered_domain, reverse_host, url_host
-from pipeline.crawlinput import dropped, kept, read_crawl
-from pipeline.schemas import HOSTGRAPH_EDGES, HOSTGRAPH_PAGES, HOSTGRAPH_VERTICES
-from pipeline.stage import Stage, StageContext, Stats
-from pipeline.warc import type_reason
+from pydantic import Field
+
+from pipeline.core.config import Section
+from pipeline.core.crawlinput import dropped, kept, read_crawl
+from pipeline.core.schemas import HOSTGRAPH_EDGES, HOSTGRAPH_EXPORT, HOSTGRAPH_PAGES, HOSTGRAPH_VERTICES
+from pipeline.core.stage import Stage, StageContext, Stats
+from pipeline.core.warc import type_reason
+from pipeline.lib.hosts import registered_domain, reverse_host, url_host
+from pipeline.lib.ids import dense_ids
+
+
+class HostgraphStageConfig(Section):
+    link_paths: list[str] = Field(
+        default_factory=lambda: ["A@/href", "AREA@/href"],
+        description="WAT link paths that are hyperlinks (images, scripts and stylesheets are not)",
+    )
+    skip_rel: list[str] = Field(
+        default_factory=lambda: ["nofollow", "sponsored", "ugc"],
+        description="Links whose rel has one of these are not votes and give no edge",
+    )
+    follow_redirects: bool = Field(default=True, description="An HTTP redirect is an edge to its target host")
+    strip_www: bool = Field(default=False, description="Fold www.example.com into example.com")
+    text_export: bool = Field(default=True, description="Also write gzip text files for the WebGraph tools")
+
 
 WIDTH = len(HOSTGRAPH_PAGES.columns)
 DEGREE_PERCENTILES = (0.5, 0.9, 0.99, 0.999)
@@ -133,16 +152,6 @@ def page_row(
     ))
 
 
-def dense_ids(spark, values, column: str):
-    """DataFrame (column, <column>_id): the distinct values with dense ids 0..n-1 in sorted order.
-
-    A range-partitioned sort, then zipWithIndex (which only counts each partition's rows): no single-partition
-    window, nothing collected to the driver."""
-    partitions = int(spark.conf.get("spark.sql.shuffle.partitions"))
-    ordered = values.select(column).distinct().rdd.map(lambda row: row[0]).sortBy(lambda v: v, numPartitions=partitions)
-    return spark.createDataFrame(ordered.zipWithIndex(), f"{column} string, {column}_id long")
-
-
 def _vertex_row(row) -> tuple[int, str, str]:
     host, vertex_id = row
     return vertex_id, host, reverse_host(registered_domain(reverse_host(host)))
@@ -150,7 +159,10 @@ def _vertex_row(row) -> tuple[int, str, str]:
 
 class HostGraphStage(Stage):
     name = "hostgraph"
-    config_sections = ("inputs", "reader", "stages.hostgraph")
+    description = "Host-level link graph from WAT outlinks: normalized hosts, registered domains, dense ids."
+    writes = (HOSTGRAPH_PAGES, HOSTGRAPH_VERTICES, HOSTGRAPH_EDGES, HOSTGRAPH_EXPORT)
+    settings = HostgraphStageConfig
+    config_sections = ("inputs", "reader")
 
     def run(self, ctx: StageContext, stats: Stats) -> None:
         from pyspark.sql import functions as F
@@ -204,7 +216,7 @@ class HostGraphStage(Stage):
         stats.details["graph"] = self._summary(vertices, edges)
 
         if settings.text_export:
-            export = f"{ctx.work_path}/export"
+            export = ctx.artifact_path(HOSTGRAPH_EXPORT)
             vertices.orderBy("id").select(F.concat_ws("\t", "id", "host")).write.option(
                 "compression", "gzip").text(f"{export}/vertices")
             edges.orderBy("src", "dst").select(F.concat_ws("\t", "src", "dst")).write.option(

@@ -16,9 +16,8 @@ from collections.abc import Callable
 
 import numpy as np
 
-from pipeline.config import S3Config
-from pipeline.feed import ParsedIndex, parse_index
-from pipeline.storage import (
+from pipeline.core.config import S3Config
+from pipeline.core.storage import (
     contained_path,
     exists,
     is_s3,
@@ -29,6 +28,7 @@ from pipeline.storage import (
     s3_client,
     split_s3,
 )
+from pipeline.feed import ParsedIndex, parse_index
 
 PERCENTILES = (1, 10, 50, 90, 99)
 

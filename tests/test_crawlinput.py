@@ -2,10 +2,10 @@
 
 import gzip
 
-from pipeline.crawlinput import RECORD_ERROR, kept, read_crawl
-from pipeline.schemas import INDEX_RECORDS
-from pipeline.stage import Stage, run_stage
-from pipeline.warc import UNREADABLE_FILE
+from pipeline.core.crawlinput import RECORD_ERROR, kept, read_crawl
+from pipeline.core.schemas import INDEX_RECORDS
+from pipeline.core.stage import Stage, run_stage
+from pipeline.core.warc import UNREADABLE_FILE
 from tests.conftest import make_config
 
 

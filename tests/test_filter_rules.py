@@ -18,9 +18,9 @@ from filters.rules import (
     decide,
     load_language_rules,
 )
-from filters.segment import segmenter
 from filters.signals import DatatroveWords, SignalSettings, compute_signals
-from pipeline.config import ConfigError
+from pipeline.core.config import ConfigError
+from pipeline.lib.segment import segmenter
 from pipeline.sample.text import LOW_QUALITY_KINDS, good_document, low_quality_document
 
 LANGUAGES = ["en", "de", "fr", "es", "ru", "ja", "zh"]

@@ -2,7 +2,7 @@
 in bounded time and memory. Never an exception, never a silent loss.
 
 Property-based (hypothesis) and pure Python, without Spark: damaged copies of the sample crawl's own WARC and WAT
-records go through ``pipeline.crawlinput._rows_for_files`` (what each Spark task runs) with the stages' real row
+records go through ``pipeline.core.crawlinput._rows_for_files`` (what each Spark task runs) with the stages' real row
 makers. Every row is also put through the type verifier ``createDataFrame`` applies on the executors, so a value that
 would fail the task at conversion (a status beyond int32) fails here. ``record_error`` and ``unreadable_file`` are not
 acceptable outcomes here: on a readable local file they only come from a reader or row maker that raised.
@@ -34,17 +34,13 @@ from hypothesis import HealthCheck, event, example, given, settings
 from hypothesis import strategies as st
 
 from graph.hostgraph import page_row
-from graph.hosts import BAD_URL, INVALID_LABEL, IP_ADDRESS, NO_HOST, SINGLE_LABEL, TOO_LONG
-from pipeline.crawlinput import RECORD_ERROR, _rows_for_files
-from pipeline.decode import codec_for, decode_html
-from pipeline.inflate import DECOMPRESS_STEP, GZIP_MAGIC, READ_CHUNK, Member, MemberEnd, inflate_members
-from pipeline.sample.writer import warc_record
-from pipeline.schemas import EXTRACT_DOCS, HOSTGRAPH_PAGES, INDEX_RECORDS
-from pipeline.stage import DROP_DETAIL, DROP_OFFSET, DROP_PATH, DROP_REASON, accounted_schema
-from pipeline.stages import extract as extract_module
-from pipeline.stages.extract import page_title
-from pipeline.stages.index import index_row
-from pipeline.warc import (
+from pipeline.core.crawlinput import RECORD_ERROR, _rows_for_files
+from pipeline.core.decode import codec_for, decode_html
+from pipeline.core.inflate import DECOMPRESS_STEP, GZIP_MAGIC, READ_CHUNK, Member, MemberEnd, inflate_members
+from pipeline.core.schemas import EXTRACT_DOCS, HOSTGRAPH_PAGES, INDEX_RECORDS
+from pipeline.core.spark import ShippedFile
+from pipeline.core.stage import DROP_DETAIL, DROP_OFFSET, DROP_PATH, DROP_REASON, accounted_schema
+from pipeline.core.warc import (
     CORRUPT_GZIP,
     MALFORMED_JSON,
     READER_REASONS,
@@ -56,6 +52,13 @@ from pipeline.warc import (
     parse_http_response,
     records_in_range,
 )
+from pipeline.lib import extraction as extract_module
+from pipeline.lib.extraction import page_title
+from pipeline.lib.hosts import BAD_URL, INVALID_LABEL, IP_ADDRESS, NO_HOST, SINGLE_LABEL, TOO_LONG
+from pipeline.sample.writer import warc_record
+from pipeline.stages.index import index_row
+
+LID_MODEL = ShippedFile("lid.176.ftz", str(Path(__file__).resolve().parents[1] / "models" / "lid.176.ftz"))
 
 ROOT = Path(__file__).resolve().parents[1]
 DEFAULT_MAX_RECORD_BYTES = 64 << 20  # reader.max_record_bytes in conf/default.yaml
@@ -472,7 +475,7 @@ class Allowed:
 
 @pytest.fixture(scope="module")
 def extract_settings() -> dict:
-    from pipeline.config import load_config
+    from pipeline.runner import load_config
 
     return {**load_config(ROOT / "conf" / "default.yaml").stages.extract.model_dump(), "timeout_seconds": 2.0}
 
@@ -490,7 +493,7 @@ def extract_one(record_block: bytes, extract_settings: dict) -> tuple[dict, floa
     rss_before = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
     started = time.perf_counter()
     rows = list(extract_module.extract_row(record, allowed=Allowed, settings=extract_settings,
-                                           model_name="lid.176.ftz", model_path=str(ROOT / "models" / "lid.176.ftz"),
+                                           model=LID_MODEL,
                                            crawl="X"))
     elapsed = time.perf_counter() - started
     growth = (resource.getrusage(resource.RUSAGE_SELF).ru_maxrss - rss_before) * 1024  # Linux: KiB
@@ -734,8 +737,7 @@ def test_huge_page_under_the_reader_cap_is_held_at_most_twice(huge_file, extract
     assert huge.reason is None and huge.row["content_length"] == block_length  # indexed
     assert seconds < 10 and peak < 2.3 * HUGE_BYTES  # the member's text and the record's block; was four copies
 
-    maker = partial(extract_module.extract_row, allowed=Allowed, settings=extract_settings, model_name="lid.176.ftz",
-                    model_path=str(ROOT / "models" / "lid.176.ftz"), crawl="X")
+    maker = partial(extract_module.extract_row, allowed=Allowed, settings=extract_settings, model=LID_MODEL, crawl="X")
     outcomes, seconds, peak = traced(
         lambda: read_outcomes(path, None, "warc", EXTRACT_DOCS, maker, DEFAULT_MAX_RECORD_BYTES))
     _, [huge], _ = by_member(outcomes, offsets)
@@ -761,7 +763,7 @@ def test_member_ending_in_a_large_slice_keeps_its_lineage():
     bytes after it, which became a phantom corrupt_gzip skip."""
     import io
 
-    from pipeline.warc import iter_warc_stream
+    from pipeline.core.warc import iter_warc_stream
 
     block = b"HTTP/1.1 200 OK\r\n\r\n" + b"a" * (3 * DECOMPRESS_STEP)
     members = [index_member(), gzip.compress(warc_record([("WARC-Type", "response")], block), mtime=0),

@@ -9,10 +9,10 @@ from pathlib import Path
 import pyarrow.parquet as pq
 import pytest
 
+from pipeline.core.schemas import INDEX_RECORDS
+from pipeline.core.stage import Stage, StageError, Stats, run_stage
+from pipeline.core.storage import s3_client
 from pipeline.runner import run_pipeline
-from pipeline.schemas import INDEX_RECORDS
-from pipeline.stage import Stage, StageError, Stats, run_stage
-from pipeline.storage import s3_client
 from tests.conftest import make_config
 
 

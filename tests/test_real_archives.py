@@ -18,12 +18,12 @@ from pathlib import Path
 import pyarrow.parquet as pq
 import pytest
 
-from pipeline.crawlinput import _rows_for_files
+from pipeline.core.crawlinput import _rows_for_files
+from pipeline.core.schemas import INDEX_RECORDS
+from pipeline.core.stage import DROP_REASON
+from pipeline.core.warc import WarcRecord, iter_records, parse_http_response
 from pipeline.runner import run_pipeline
-from pipeline.schemas import INDEX_RECORDS
-from pipeline.stage import DROP_REASON
 from pipeline.stages.index import index_row
-from pipeline.warc import WarcRecord, iter_records, parse_http_response
 from tests.conftest import make_config
 
 FIXTURES = Path(__file__).parent / "fixtures" / "archives"

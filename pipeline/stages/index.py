@@ -8,25 +8,33 @@ re-read from, its exact bytes. ARC files (2008–2012 crawls) are indexed like W
 from __future__ import annotations
 
 from collections.abc import Iterator
-from datetime import UTC, datetime
 from functools import partial
 
-from graph.hosts import url_host
-from pipeline.crawlinput import dropped, kept, read_crawl
-from pipeline.schemas import INDEX_RECORDS
-from pipeline.stage import Stage, StageContext, Stats
-from pipeline.warc import WarcRecord, parse_content_type, parse_http_response, type_reason
+from pydantic import Field, field_validator
+
+from pipeline.core.config import Section
+from pipeline.core.crawlinput import dropped, kept, read_crawl
+from pipeline.core.schemas import INDEX_RECORDS
+from pipeline.core.stage import Stage, StageContext, Stats
+from pipeline.core.warc import WarcRecord, parse_content_type, parse_http_response, parse_warc_date, type_reason
+from pipeline.lib.hosts import url_host
+
+
+class IndexStageConfig(Section):
+    record_types: list[str] = Field(
+        default_factory=lambda: ["response", "revisit"],
+        description="WARC-Type values that get an index row; other record types are counted by type",
+    )
+
+    @field_validator("record_types")
+    @classmethod
+    def _not_empty(cls, value: list[str]) -> list[str]:
+        if not value:
+            raise ValueError("must name at least one WARC-Type")
+        return value
+
 
 WIDTH = len(INDEX_RECORDS.columns)
-
-
-def parse_warc_date(value: str | None) -> datetime | None:
-    if not value:
-        return None
-    try:
-        return datetime.fromisoformat(value.replace("Z", "+00:00")).astimezone(UTC)
-    except (ValueError, OverflowError):  # OverflowError: 0001-01-01T00:00:00+01:00 is before year 1 in UTC
-        return None
 
 
 def index_row(record: WarcRecord, *, record_types: frozenset[str], crawl: str) -> Iterator[tuple]:
@@ -61,7 +69,10 @@ def index_row(record: WarcRecord, *, record_types: frozenset[str], crawl: str) -
 
 class IndexStage(Stage):
     name = "index"
-    config_sections = ("inputs", "reader", "stages.index")
+    description = "Lineage index: one row per WARC response record (url, host, status, charset, file/offset)."
+    writes = (INDEX_RECORDS,)
+    settings = IndexStageConfig
+    config_sections = ("inputs", "reader")
 
     def run(self, ctx: StageContext, stats: Stats) -> None:
         row_maker = partial(

@@ -3,7 +3,7 @@
 1. Counts per language after dedup: documents, UTF-8 bytes and tokens under the configured tokenizer — exact
    (every document tokenized, end-of-document token included) or estimated from a sample of documents per
    language (tokens per byte, with the estimate's relative standard error reported). ``mix/counts.json``.
-2. The plan (``pipeline.mixture``): policy, budget and epoch cap → target tokens per language. ``mix/plan.json``.
+2. The plan (``pipeline.lib.mixture``): policy, budget and epoch cap → target tokens per language. ``mix/plan.json``.
 3. Who is repeated: within a language, documents are ranked by duplicate-cluster weight (FineWeb-2-style
    rehydration: a page the web copied a few times is worth more passes), then quality score, then host
    PageRank, ties broken by a seeded hash. With sampling rate r, the best documents holding the first
@@ -18,14 +18,40 @@ import json
 import math
 from collections import defaultdict
 from functools import partial
+from typing import Literal
 
-from pipeline.mixture import parse_tokens, plan_mixture, repeats_for
-from pipeline.schemas import DEDUP_DOCS, MIX_DOCS
-from pipeline.stage import Stage, StageContext, Stats
-from pipeline.tokenizer import from_config
+from pydantic import Field
 
-COUNTS_FILE = "counts.json"
-PLAN_FILE = "plan.json"
+from pipeline.core.config import Section
+from pipeline.core.schemas import DEDUP_DOCS, MIX_COUNTS, MIX_DOCS, MIX_PLAN
+from pipeline.core.stage import Stage, StageContext, Stats
+from pipeline.lib.mixture import parse_tokens, plan_mixture, repeats_for
+from pipeline.lib.tokenizer import from_config
+
+
+class MixStageConfig(Section):
+    policy: Literal["unimax", "temperature", "explicit"] = Field(
+        default="unimax", description="unimax: uniform budget, capped epochs; temperature: q ∝ p^alpha; explicit"
+    )
+    budget_tokens: int | str | None = Field(
+        default=None, description="Training tokens to plan (e.g. 2T, 500B); null: the corpus's own size"
+    )
+    max_epochs: float = Field(default=4.0, gt=0, description="Most repetitions of a language's tokens (Muennighoff)")
+    alpha: float = Field(default=0.3, gt=0, le=1, description="Temperature policy exponent (XLM-R, mT5: 0.3)")
+    target_shares: dict[str, float] = Field(default_factory=dict, description="Explicit policy: language → share")
+    token_counts: Literal["exact", "sample"] = Field(
+        default="exact", description="exact: tokenize every document; sample: tokens/byte from a sample per language"
+    )
+    sample_docs_per_language: int = Field(default=2000, ge=10)
+    rehydration: dict[int, float] = Field(
+        # FineWeb-2's Mandarin upsampling by duplicate-cluster size (a cluster of 1 is unique).
+        default_factory=lambda: {1: 1, 2: 2, 3: 3, 6: 4, 9: 5, 14: 4, 26: 3, 37: 2, 55: 1},
+        description="Cluster size → weight; repetition goes first to documents of higher weight",
+    )
+    use_rehydration: bool = True
+    seed: int = Field(default=0, description="Breaks ties between equally ranked documents")
+
+
 
 
 def _token_batches(batches, *, settings):
@@ -60,8 +86,11 @@ def _assign_repeats(index, rows, *, offsets: dict, available: dict, rates: dict,
 
 class MixStage(Stage):
     name = "mix"
+    description = "Language mixture plan and capped upsampling of scarce languages."
     requires = ("dedup",)
-    config_sections = ("stages.mix", "tokenizer")
+    writes = (MIX_DOCS, MIX_COUNTS, MIX_PLAN)
+    settings = MixStageConfig
+    config_sections = ("tokenizer",)
     filtering = False
 
     def run(self, ctx: StageContext, stats: Stats) -> None:
@@ -87,13 +116,13 @@ class MixStage(Stage):
                                                             F.sum("tokens").alias("tokens")).collect()}
         counts_doc = {"tokenizer": tokenizer.identity.as_dict(), "method": settings.token_counts,
                       "relative_standard_error": errors, "languages": counts}
-        ctx.fs.write_text(f"{ctx.work_path}/{COUNTS_FILE}", json.dumps(counts_doc, indent=2, sort_keys=True))
+        ctx.fs.write_text(ctx.artifact_path(MIX_COUNTS), json.dumps(counts_doc, indent=2, sort_keys=True))
         budget = parse_tokens(settings.budget_tokens) if settings.budget_tokens is not None else None
         plan = plan_mixture({lang: c["tokens"] for lang, c in counts.items()}, budget=budget, policy=settings.policy,
                             max_epochs=settings.max_epochs, alpha=settings.alpha, shares=settings.target_shares)
         plan["tokenizer"] = tokenizer.identity.as_dict()
         plan["seed"] = settings.seed
-        ctx.fs.write_text(f"{ctx.work_path}/{PLAN_FILE}", json.dumps(plan, indent=2, sort_keys=True))
+        ctx.fs.write_text(ctx.artifact_path(MIX_PLAN), json.dumps(plan, indent=2, sort_keys=True))
 
         rates = {entry["lang"]: entry["sampling_rate"] for entry in plan["languages"]}
         available = {lang: c["tokens"] for lang, c in counts.items()}

@@ -23,18 +23,37 @@ from functools import partial
 from itertools import chain
 
 import numpy as np
+from pydantic import Field
 
-from pipeline.config import S3Config
-from pipeline.schemas import DEDUP_DOCS, MIX_DOCS, TOKENIZE_LINEAGE
-from pipeline.stage import Stage, StageContext, StageError, Stats
-from pipeline.storage import file_sha256, is_s3, local_path, put_file, safe_name
-from pipeline.tokenizer import from_config
+from pipeline.core.config import S3Config, Section
+from pipeline.core.schemas import (
+    DEDUP_DOCS,
+    MIX_DOCS,
+    MIX_PLAN,
+    TOKENIZE_BLEND_JSON,
+    TOKENIZE_BLEND_TXT,
+    TOKENIZE_LINEAGE,
+    TOKENIZE_MANIFEST,
+    TOKENIZE_SHARDS,
+)
+from pipeline.core.stage import Stage, StageContext, StageError, Stats
+from pipeline.core.storage import file_sha256, is_s3, local_path, put_file, safe_name
+from pipeline.lib.tokenizer import from_config
+
+
+class TokenizeStageConfig(Section):
+    target_shard_bytes: int = Field(
+        default=256 << 20, ge=1024, description="Approximate size of one .bin file; each language gets ⌈size/target⌉"
+    )
+    seed: int = Field(default=0, description="Order of documents: a global shuffle by this seed")
+    lineage: bool = Field(default=True, description="Write tokenize/lineage: (shard, document) → id, url, WARC, offset")
+
 
 MAGIC = b"MMIDIDX\x00\x00"
 VERSION = 1
 DTYPE_CODES = {np.dtype(np.uint16): 8, np.dtype(np.int32): 4}
 UINT16_VOCAB_LIMIT = 65_500  # Megatron's rule for choosing uint16
-SHARDS_FOLDER = "shards"
+SHARDS_FOLDER = TOKENIZE_SHARDS.name
 ENCODE_BATCH = 256
 
 
@@ -136,8 +155,11 @@ OUTPUT_SCHEMA = ("kind string, shard string, doc_index bigint, id string, copy i
 
 class TokenizeStage(Stage):
     name = "tokenize"
-    requires = ("mix",)
-    config_sections = ("stages.tokenize", "tokenizer")
+    description = "Megatron .bin/.idx token shards, manifest and data-blend file."
+    requires = ("mix", "dedup")
+    writes = (TOKENIZE_LINEAGE, TOKENIZE_SHARDS, TOKENIZE_MANIFEST, TOKENIZE_BLEND_JSON, TOKENIZE_BLEND_TXT)
+    settings = TokenizeStageConfig
+    config_sections = ("tokenizer",)
     filtering = False
 
     def run(self, ctx: StageContext, stats: Stats) -> None:
@@ -181,15 +203,15 @@ class TokenizeStage(Stage):
             (written.where(F.col("kind") == "doc").select(*TOKENIZE_LINEAGE.column_names)
              .write.mode("overwrite").parquet(ctx.dataset_path(TOKENIZE_LINEAGE)))
         written.unpersist()
-        plan_text = ctx.fs.read_text(f"{ctx.out_root.rstrip('/')}/mix/plan.json")
+        plan_text = ctx.fs.read_text(MIX_PLAN.path(ctx.out_root))
         plan = json.loads(plan_text) if plan_text else {"languages": []}
         manifest = self._manifest(shards, tokenizer, dtype, settings, stats, plan)
         manifest["tokenizer"]["path"] = ctx.config.tokenizer.path  # kind json: where to load it to decode
-        ctx.fs.write_text(f"{target}/manifest.json", json.dumps(manifest, indent=2, sort_keys=True))
+        ctx.fs.write_text(ctx.artifact_path(TOKENIZE_MANIFEST), json.dumps(manifest, indent=2, sort_keys=True))
         blend = self._blend(manifest, plan)
-        ctx.fs.write_text(f"{target}/blend.json", json.dumps({"weights": blend}, indent=2))
-        ctx.fs.write_text(f"{target}/blend.txt", " ".join(f"{item['weight']:.8f} {item['prefix']}" for item in blend)
-                          + "\n")
+        ctx.fs.write_text(ctx.artifact_path(TOKENIZE_BLEND_JSON), json.dumps({"weights": blend}, indent=2))
+        blend_line = " ".join(f"{item['weight']:.8f} {item['prefix']}" for item in blend)
+        ctx.fs.write_text(ctx.artifact_path(TOKENIZE_BLEND_TXT), blend_line + "\n")
         stats.input = sum(row["documents"] for row in language_rows)  # from the aggregation above, no second pass
         stats.output = manifest["totals"]["documents"]
         stats.details.update(tokenizer=manifest["tokenizer"], dtype=manifest["dtype"], totals=manifest["totals"],

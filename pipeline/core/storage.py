@@ -24,7 +24,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import BinaryIO
 
-from pipeline.config import S3Config
+from pipeline.core.config import S3Config
 
 log = logging.getLogger(__name__)
 

@@ -17,7 +17,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
-from pipeline.storage import file_sha256
+from pipeline.core.storage import file_sha256
 
 
 @dataclass(frozen=True)

@@ -5,7 +5,7 @@ headers: 0.17, 0.18, 1.0, 1.1) or ARC v1/v2 (Common Crawl's 2008–2012 crawls a
 become the same ``WarcRecord`` the stages use (``filedesc://`` → ``warcinfo``, HTTP captures → ``response``, other
 schemes → ``resource``), so a 2009 crawl is indexed and extracted like a 2024 one.
 
-One framer reads all of them from a stream of bytes (``pipeline.inflate`` supplies a gzip file's decompressed bytes
+One framer reads all of them from a stream of bytes (``pipeline.core.inflate`` supplies a gzip file's decompressed bytes
 with its member boundaries). A record's ``Content-Length`` is authoritative: the framer takes that many bytes, then
 expects only line breaks before the next record. When anything else follows, the length was wrong: the framer
 resynchronises on the next record start (a gzip member that starts one, or a header line) and reports the damaged
@@ -26,9 +26,10 @@ import re
 from collections import deque
 from collections.abc import Iterator
 from dataclasses import dataclass, field
+from datetime import UTC, datetime
 from typing import BinaryIO
 
-from pipeline.inflate import (
+from pipeline.core.inflate import (
     CORRUPT_GZIP,
     GZIP_MAGIC,
     READ_CHUNK,
@@ -44,7 +45,7 @@ __all__ = [
     "CONTENT_LENGTH_MISMATCH", "CORRUPT_GZIP", "MALFORMED_HEADER", "MALFORMED_JSON", "READER_REASONS", "TOO_LARGE",
     "TRUNCATED_GZIP", "TRUNCATED_RECORD", "UNREADABLE_FILE", "UNSUPPORTED_FORMAT", "WARC_TYPES", "HttpResponse",
     "Skip", "WarcRecord", "iter_records", "iter_warc_stream", "parse_content_type", "parse_http_response",
-    "records_in_range", "sniff_format", "type_reason", "with_wat_json",
+    "parse_warc_date", "records_in_range", "sniff_format", "type_reason", "with_wat_json",
 ]
 
 # Skip reasons, shared with the stages' drop accounting.
@@ -741,7 +742,7 @@ def iter_records(stream: BinaryIO, path: str, max_record_bytes: int) -> Iterator
     if container == "gzip":
         sniffed = head
         try:
-            from pipeline.inflate import zlib_impl
+            from pipeline.core.inflate import zlib_impl
 
             sniffed = zlib_impl.decompressobj(31).decompress(head, SNIFF_BYTES)
         except Exception:  # a damaged first member: the framer and inflater report it
@@ -863,6 +864,15 @@ def type_reason(prefix: str, value: object) -> tuple[str, str]:
     if name in WARC_TYPES:
         return f"{prefix}{name}", ""
     return f"{prefix}other", repr(value)[:200]
+
+
+def parse_warc_date(value: str | None) -> datetime | None:
+    if not value:
+        return None
+    try:
+        return datetime.fromisoformat(value.replace("Z", "+00:00")).astimezone(UTC)
+    except (ValueError, OverflowError):  # OverflowError: 0001-01-01T00:00:00+01:00 is before year 1 in UTC
+        return None
 
 
 def parse_content_type(value: str | None) -> tuple[str | None, str | None]:

@@ -18,17 +18,21 @@ import hashlib
 import json
 from collections import defaultdict
 from functools import partial
+from typing import Any
 
-from filters.blocklist import UrlBlocklist, build_blocklist
+from pydantic import Field
+
+from filters.blocklist import BlocklistConfig, UrlBlocklist, build_blocklist
+from filters.classifier import classifier_text, good_probability, load_classifier, published_classifiers
+from filters.kenlm import lm_lines, load_lm, perplexity, published_models
 from filters.keywords import keyword_pattern, load_spam_keywords
-from filters.lm import language_rules, lm_lines, load_lm, perplexity, published_models
-from filters.quality import classifier_text, good_probability, load_classifier, published_classifiers
-from filters.rules import LanguageRules, Thresholds, decide
+from filters.rules import LanguageRules, Thresholds, decide, language_rules
 from filters.signals import compute_signals
-from graph.language import model_path_on_executor
 from pipeline import __version__
-from pipeline.schemas import EXTRACT_DOCS, FILTER_DROPPED, FILTER_KEPT, QUALITY_SIGNALS
-from pipeline.stage import (
+from pipeline.core.config import Section
+from pipeline.core.schemas import EXTRACT_DOCS, FILTER_DROPPED, FILTER_KEPT, QUALITY_SIGNALS
+from pipeline.core.spark import ShippedFile, ship_file
+from pipeline.core.stage import (
     DROP_DETAIL,
     DROP_OFFSET,
     DROP_PATH,
@@ -43,6 +47,18 @@ from pipeline.stage import (
     digest_files,
     read_success,
 )
+
+
+class FilterStageConfig(Section):
+    languages_dir: str = Field(default="conf/languages", description="<lang>.yaml rules per language")
+    language_overrides: dict[str, dict[str, Any]] = Field(
+        default_factory=dict, description="Per language, keys merged over its file, e.g. {zh: {thresholds: ...}}"
+    )
+    spam_keywords: str = Field(default="conf/filters/spam_keywords.yaml")
+    blocklist: BlocklistConfig = BlocklistConfig()
+    perplexity: bool = Field(default=True, description="Score perplexity with train-lm's models")
+    quality_classifier: bool = Field(default=True, description="Score quality with train-quality's model")
+
 
 SIGNAL_NAMES = [column.name for column in QUALITY_SIGNALS]
 MODEL_COLUMNS = ("url_blocklist", "perplexity", "quality_score")
@@ -67,8 +83,8 @@ def _with_columns(batch, out_columns: list[tuple[str, str]], new: dict[str, list
     return pa.RecordBatch.from_arrays(arrays, schema=pa.schema(fields))
 
 
-def _signal_batches(batches, *, rules: dict[str, dict], spam_source: str | None, blocklist, lms: dict[str, tuple],
-                    classifiers: dict[str, tuple], out_columns):
+def _signal_batches(batches, *, rules: dict[str, dict], spam_source: str | None, blocklist,
+                    lms: dict[str, ShippedFile], classifiers: dict[str, ShippedFile], out_columns):
     """Pass 1 on Arrow batches: the extract columns (text as kept) plus blocklist, signals and model scores."""
     import re
 
@@ -88,13 +104,13 @@ def _signal_batches(batches, *, rules: dict[str, dict], spam_source: str | None,
             extra["url_blocklist"].append(blocked.reason(url, host))
             score = None
             if lang in lms:
-                model = load_lm(model_path_on_executor(*lms[lang]))
+                model = load_lm(lms[lang].local_path())
                 score = perplexity(model, lm_lines(kept_text, lang_rules["segmenter"], lang_rules["lm_tokens"]))
             extra["perplexity"].append(score)
             quality = None
             group = lang if lang in classifiers else "all" if "all" in classifiers else None
             if group is not None:
-                model = load_classifier(model_path_on_executor(*classifiers[group]))
+                model = load_classifier(classifiers[group].local_path())
                 quality = good_probability(model, classifier_text(kept_text, lang_rules["segmenter"]))
             extra["quality_score"].append(quality)
         yield _with_columns(batch, out_columns, {"text": texts, **signals, **extra,
@@ -148,8 +164,10 @@ def _columns(schema) -> list[tuple[str, str]]:
 
 class FilterStage(Stage):
     name = "filter"
+    description = "Per-language quality rules, KenLM perplexity and a fastText quality classifier."
     requires = ("extract", "train-lm", "train-quality")
-    config_sections = ("stages.filter",)
+    writes = (FILTER_KEPT, FILTER_DROPPED)
+    settings = FilterStageConfig
 
     def files_digest(self, config) -> str:
         settings = config.stages.filter
@@ -194,13 +212,9 @@ class FilterStage(Stage):
         self._summarize(ctx, stats)
 
     @staticmethod
-    def _ship(ctx: StageContext, models: dict[str, str]) -> dict[str, tuple[str, str]]:
-        """Send each model file to the executors: key → (file name, path) for model_path_on_executor."""
-        shipped = {}
-        for key, path in models.items():
-            ctx.spark.sparkContext.addFile(path)
-            shipped[key] = (path.rsplit("/", 1)[-1], path.removeprefix("file:"))
-        return shipped
+    def _ship(ctx: StageContext, models: dict[str, str]) -> dict[str, ShippedFile]:
+        """Send each model file to the executors, by its key (a language, or a classifier group)."""
+        return {key: ship_file(ctx.spark, path) for key, path in models.items()}
 
     def signal_digest(self, ctx: StageContext, rules: dict[str, LanguageRules], lms, classifiers) -> str:
         settings = ctx.config.stages.filter
@@ -272,7 +286,7 @@ def retune(config, spark) -> list[dict]:
     from pyspark.sql import functions as F
     from pyspark.sql import types as T
 
-    from pipeline.stage import HadoopFS
+    from pipeline.core.stage import HadoopFS
 
     fs = HadoopFS(spark)
     published = f"{config.output.rstrip('/')}/filter"

@@ -23,8 +23,8 @@ from pathlib import Path
 from typing import Any, ClassVar
 
 from pipeline import __version__
-from pipeline.config import Config
-from pipeline.schemas import Dataset
+from pipeline.core.config import BaseConfig, Section
+from pipeline.core.schemas import Artifact, Dataset
 
 log = logging.getLogger(__name__)
 
@@ -136,7 +136,7 @@ class Stats:
 class StageContext:
     """What a running stage sees: config, Spark, where to write, and its upstream outputs."""
 
-    def __init__(self, stage: Stage, config: Config, spark, work_path: str):
+    def __init__(self, stage: Stage, config: BaseConfig, spark, work_path: str):
         self.stage = stage
         self.config = config
         self.spark = spark
@@ -148,14 +148,25 @@ class StageContext:
     def out_root(self) -> str:
         return self.config.output
 
-    def dataset_path(self, dataset: Dataset) -> str:
-        """Where this stage writes ``dataset`` while it runs (published later by rename)."""
-        if dataset.stage != self.stage.name:
-            raise StageError(f"stage {self.stage.name} cannot write {dataset.stage}/{dataset.name}")
+    @property
+    def settings(self):
+        """This stage's own config section (``stages.<name>``)."""
+        return getattr(self.config.stages, self.stage.config_key)
+
+    def dataset_path(self, dataset: Dataset | Artifact) -> str:
+        """Where this stage writes ``dataset`` (or an artifact) while it runs (published later by rename)."""
+        if dataset not in self.stage.writes:
+            raise StageError(f"stage {self.stage.name} does not declare that it writes {dataset.stage}/{dataset.name}"
+                             f" (add it to {type(self.stage).__name__}.writes)")
         return f"{self.work_path}/{dataset.name}"
+
+    artifact_path = dataset_path
 
     def read(self, dataset: Dataset):
         """A published dataset of an earlier stage, with a clear error if it has not run."""
+        if dataset.stage not in self.stage.requires:
+            raise StageError(f"stage {self.stage.name} reads {dataset.stage}/{dataset.name} but does not declare "
+                             f"{dataset.stage!r} in {type(self.stage).__name__}.requires")
         stage_path = f"{self.out_root.rstrip('/')}/{dataset.stage}"
         if not self.fs.exists(f"{stage_path}/{SUCCESS_FILE}"):
             raise StageError(
@@ -229,11 +240,20 @@ def accounted_schema(dataset: Dataset):
 
 
 class Stage:
-    """Base of every stage: a name, what it needs, what of the config it depends on, and run()."""
+    """Base of every stage: what it is, what it reads and writes, what of the config it depends on, and run().
 
-    name: ClassVar[str]  # one of the fixed stage names; its description lives in pipeline.runner.STAGES
+    ``pipeline.runner`` lists the stages in pipeline order; the config model, ``corpusforge stages``, the
+    spark-submit entry and the Airflow DAG's edges are derived from these declarations."""
+
+    name: ClassVar[str]
+    description: ClassVar[str]  # one line, for `corpusforge stages`, the job's --help and the run's log
+    # Stages whose published outputs this one reads: ctx.read refuses any other.
     requires: ClassVar[tuple[str, ...]] = ()
-    # Dotted config sections whose values decide the stage's output (its digest).
+    # What it publishes under <out>/<name>/: Parquet datasets and artifacts (ctx.dataset_path refuses others).
+    writes: ClassVar[tuple[Dataset | Artifact, ...]] = ()
+    # Its config section, stages.<config_key>: a model with a default for every key (None: no section).
+    settings: ClassVar[type[Section] | None] = None
+    # Other dotted config sections whose values decide the stage's output (its own section always does).
     config_sections: ClassVar[tuple[str, ...]] = ()
     # Filtering stages must account for every input record: input == output + sum(dropped).
     filtering: ClassVar[bool] = True
@@ -241,7 +261,18 @@ class Stage:
     def run(self, ctx: StageContext, stats: Stats) -> None:
         raise NotImplementedError
 
-    def files_digest(self, config: Config) -> str:
+    config_key: ClassVar[str]  # the stage's key under stages: its name with "_" for "-"
+
+    def __init_subclass__(cls, **kwargs):
+        super().__init_subclass__(**kwargs)
+        if "name" in cls.__dict__:
+            cls.config_key = cls.name.replace("-", "_")
+
+    def digest_sections(self) -> tuple[str, ...]:
+        own = (f"stages.{self.config_key}",) if self.settings is not None else ()
+        return (*own, *(section for section in self.config_sections if section not in own))
+
+    def files_digest(self, config: BaseConfig) -> str:
         """Digest of files outside the config that decide the output (rule files, word lists); none by default."""
         return ""
 
@@ -253,13 +284,13 @@ class StageOutcome:
     stats: Stats
 
 
-def stage_digest(stage: Stage, config: Config, fs: HadoopFS) -> str:
+def stage_digest(stage: Stage, config: BaseConfig, fs: HadoopFS) -> str:
     """Digest of everything that decides a stage's output: its config, its inputs' digests, the version."""
     parts = {
         "stage": stage.name,
         "version": __version__,
         "crawl": config.crawl,
-        "config": config.section_digest(*stage.config_sections) if stage.config_sections else "",
+        "config": config.section_digest(*stage.digest_sections()) if stage.digest_sections() else "",
         "upstream": {name: read_success(fs, config.output, name) for name in stage.requires},
         "files": stage.files_digest(config),
     }
@@ -291,7 +322,7 @@ def read_success(fs: HadoopFS, out_root: str, stage_name: str) -> str | None:
 
 def run_stage(
     stage: Stage,
-    config: Config,
+    config: BaseConfig,
     spark,
     *,
     force: bool = False,

@@ -1,4 +1,4 @@
-"""Stage ``train-lm``: a KenLM n-gram model per language, and the perplexity the filter scores with.
+"""Stage ``train-lm``: a KenLM n-gram model per language (``filters.kenlm`` scores with it).
 
 CCNet trained its 5-gram models on Wikipedia; here link authority stands in for Wikipedia: each language's
 reference text is the extracted text of its highest-PageRank hosts (``reference_host_share`` of the language's
@@ -12,60 +12,38 @@ end-of-line token counted per line.
 
 from __future__ import annotations
 
-import re
 import subprocess
 import tempfile
 import time
-from functools import lru_cache
 from pathlib import Path
 
-from datatrove.utils.text import PUNCTUATION_SET
+from pydantic import Field
 
-from filters.rules import LanguageRules, load_language_rules
-from filters.segment import segmenter
-from pipeline.schemas import EXTRACT_DOCS, TRAIN_LM_REFERENCE
-from pipeline.stage import Stage, StageContext, StageError, Stats, digest_files
-from pipeline.storage import safe_name
-
-DIGITS = re.compile(r"\d")
-MODELS_FOLDER = "models"
+from filters.kenlm import MODELS_FOLDER, lm_lines, load_lm, model_file_name, perplexity
+from filters.rules import language_rules
+from pipeline.core.config import Section
+from pipeline.core.schemas import EXTRACT_DOCS, TRAIN_LM_MODELS, TRAIN_LM_REFERENCE
+from pipeline.core.stage import Stage, StageContext, StageError, Stats, digest_files
 
 
-def model_file_name(lang: str) -> str:
-    return f"kenlm-{safe_name(lang, 'language label')}.binary"
+class TrainLmStageConfig(Section):
+    """KenLM models per language, estimated with lmplz from the text of the highest-authority hosts."""
 
+    enabled: bool = True
+    reference_host_share: float = Field(
+        default=0.3, gt=0, le=1,
+        description="Top share of each language's hosts by PageRank whose text is the reference",
+    )
+    min_reference_hosts: int = Field(default=3, ge=1)
+    max_reference_bytes: int = Field(
+        default=200_000_000, ge=1024, description="Per language: reference text brought to the driver for lmplz"
+    )
+    min_reference_tokens: int = Field(default=2_000, ge=1, description="Languages with less get no model")
+    order: int = Field(default=5, ge=2, le=7, description="n-gram order (CCNet: 5)")
+    lmplz: str = Field(default="build/kenlm/bin/lmplz", description="KenLM's estimator, built by `make setup`")
+    build_binary: str = Field(default="build/kenlm/bin/build_binary")
+    memory: str = Field(default="20%", description="lmplz -S: memory for sorting")
 
-def lm_lines(text: str, segmenter_name: str, units: str) -> list[str]:
-    """The text as the language model sees it: one line per non-empty text line, tokens joined by spaces."""
-    split = segmenter(segmenter_name)
-    lines = []
-    for raw in text.split("\n"):
-        line = DIGITS.sub("0", raw.lower())
-        if units == "characters":
-            tokens = [ch for ch in line if not ch.isspace() and ch not in PUNCTUATION_SET]
-        else:
-            tokens = [word for word in split(line) if any(ch not in PUNCTUATION_SET for ch in word)]
-        if tokens:
-            lines.append(" ".join(tokens))
-    return lines
-
-
-@lru_cache(maxsize=16)
-def load_lm(path: str):
-    import kenlm
-
-    return kenlm.Model(path)
-
-
-def perplexity(model, lines: list[str]) -> float | None:
-    """CCNet's document perplexity; None for a document with no tokens."""
-    log10_total, tokens = 0.0, 0
-    for line in lines:
-        log10_total += model.score(line, bos=True, eos=True)
-        tokens += line.count(" ") + 2  # words + end of sentence
-    if tokens == 0:
-        return None
-    return round(10.0 ** (-log10_total / tokens), 1)
 
 
 def _reference_lines(rows, *, rules: dict[str, dict]):
@@ -99,15 +77,13 @@ def run_lmplz(settings, text_path: Path, work: Path, lang: str) -> Path:
     return binary
 
 
-def language_rules(config, languages: list[str]) -> dict[str, LanguageRules]:
-    settings = config.stages.filter
-    return load_language_rules(settings.languages_dir, languages, settings.language_overrides)
-
-
 class TrainLmStage(Stage):
     name = "train-lm"
+    description = "KenLM n-gram models per language (lmplz) from the text of the highest-authority hosts."
     requires = ("extract",)
-    config_sections = ("stages.train_lm", "stages.filter.languages_dir", "stages.filter.language_overrides")
+    writes = (TRAIN_LM_REFERENCE, TRAIN_LM_MODELS)
+    settings = TrainLmStageConfig
+    config_sections = ("stages.filter.languages_dir", "stages.filter.language_overrides")
     filtering = False
 
     def files_digest(self, config) -> str:
@@ -137,7 +113,7 @@ class TrainLmStage(Stage):
         reference = ranked.where(F.col("position") <= limit).select(*TRAIN_LM_REFERENCE.column_names)
         reference.write.mode("overwrite").parquet(ctx.dataset_path(TRAIN_LM_REFERENCE))
         reference = ctx.spark.read.parquet(ctx.dataset_path(TRAIN_LM_REFERENCE))
-        models_path = f"{ctx.work_path}/{MODELS_FOLDER}"
+        models_path = ctx.artifact_path(TRAIN_LM_MODELS)
         with tempfile.TemporaryDirectory(prefix="corpusforge-lm-") as scratch:
             for lang in languages:
                 stats.details["languages"][lang] = self._train_language(
@@ -180,14 +156,3 @@ class TrainLmStage(Stage):
         binary.unlink()
         text_path.unlink()
         return summary
-
-
-def published_models(ctx: StageContext) -> dict[str, str]:
-    """lang → path of each model train-lm published (empty when it was disabled or had too little text)."""
-    folder = f"{ctx.out_root.rstrip('/')}/train-lm/{MODELS_FOLDER}"
-    models = {}
-    for name in ctx.fs.list_names(folder):
-        if name.startswith("kenlm-") and name.endswith(".binary"):
-            models[name.removeprefix("kenlm-").removesuffix(".binary")] = f"{folder}/{name}"
-    return models
-

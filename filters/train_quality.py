@@ -16,56 +16,57 @@ held-out precision and recall are reported in ``stats.json``. ``quality_score`` 
 
 from __future__ import annotations
 
-import re
 import tempfile
 import zlib
 from collections import defaultdict
-from functools import lru_cache
 from pathlib import Path
 
-from filters.lm import language_rules
-from filters.segment import segmenter
-from pipeline.config import S3Config
-from pipeline.schemas import EXTRACT_DOCS, INDEX_RECORDS, SELECT_REJECTED, TRAIN_QUALITY_EXAMPLES
-from pipeline.stage import Stage, StageContext, Stats, digest_files
-from pipeline.storage import read_range, safe_name
-from pipeline.warc import WarcRecord, records_in_range
+from pydantic import Field
 
-DIGITS = re.compile(r"\d")
-GOOD, POOR = "good", "poor"
-LABEL = "__label__"
-MAX_WORDS = 2000
-MODELS_FOLDER = "models"
-HOLDOUT_BUCKETS = 10  # one in ten examples, by id hash, is held out
-
-
-def model_file_name(group: str) -> str:
-    return f"quality-{safe_name(group, 'classifier group')}.bin"
-
-
-def classifier_text(text: str, segmenter_name: str) -> str:
-    words = segmenter(segmenter_name)(DIGITS.sub("0", text.lower()))
-    return " ".join(words[:MAX_WORDS])
-
-
-def is_holdout(doc_id: str) -> bool:
-    return zlib.crc32(doc_id.encode()) % HOLDOUT_BUCKETS == 0
+from filters.classifier import (
+    GOOD,
+    LABEL,
+    MODELS_FOLDER,
+    POOR,
+    classifier_text,
+    good_probability,
+    is_holdout,
+    model_file_name,
+)
+from filters.rules import language_rules
+from pipeline.core.config import S3Config, Section
+from pipeline.core.schemas import (
+    EXTRACT_DOCS,
+    INDEX_RECORDS,
+    SELECT_REJECTED,
+    TRAIN_QUALITY_EXAMPLES,
+    TRAIN_QUALITY_MODELS,
+)
+from pipeline.core.stage import Stage, StageContext, Stats, digest_files
+from pipeline.core.storage import read_range
+from pipeline.core.warc import WarcRecord, records_in_range
 
 
-@lru_cache(maxsize=8)
-def load_classifier(path: str):
-    import fasttext
+class TrainQualityStageConfig(Section):
+    """fastText quality classifier: pages of top-authority hosts against pages of low-authority and spam hosts."""
 
-    fasttext.FastText.eprint = lambda *args, **kwargs: None
-    return fasttext.load_model(path)
+    enabled: bool = True
+    positive_host_share: float = Field(
+        default=0.3, gt=0, le=1, description="Top share of each language's selected hosts by PageRank: positives"
+    )
+    negative_host_share: float = Field(
+        default=0.5, gt=0, le=1, description="Bottom share of the hosts rejected as below_cutoff (spam: all)"
+    )
+    max_pages_per_host: int = Field(default=20, ge=1, description="So one big site does not teach the classifier")
+    max_examples_per_label: int = Field(default=200_000, ge=10)
+    per_language: bool = Field(default=False, description="One model per language instead of one multilingual model")
+    min_examples_per_label: int = Field(default=20, ge=1, description="Fewer and no model is trained")
+    epochs: int = Field(default=20, ge=1)
+    learning_rate: float = Field(default=0.5, gt=0)
+    word_ngrams: int = Field(default=2, ge=1, description="DCLM's classifier uses bigrams")
+    dimension: int = Field(default=64, ge=8)
+    seed: int = 0
 
-
-def good_probability(model, text: str) -> float:
-    labels, scores = model.predict(text, k=2)
-    for label, score in zip(labels, scores, strict=True):
-        if label == LABEL + GOOD:
-            return round(min(1.0, float(score)), 6)
-    return round(max(0.0, 1.0 - float(scores[0])), 6)
 
 
 def fetch_and_extract(rows, *, s3: dict, extract_row, segmenters: dict[str, str], unreadable):
@@ -94,8 +95,11 @@ def fetch_and_extract(rows, *, s3: dict, extract_row, segmenters: dict[str, str]
 
 class TrainQualityStage(Stage):
     name = "train-quality"
+    description = "fastText quality classifier: top-authority hosts' pages against low-authority and spam pages."
     requires = ("index", "select", "extract")
-    config_sections = ("stages.train_quality", "stages.extract", "language_id", "stages.filter.languages_dir",
+    writes = (TRAIN_QUALITY_EXAMPLES, TRAIN_QUALITY_MODELS)
+    settings = TrainQualityStageConfig
+    config_sections = ("stages.extract", "language_id", "stages.filter.languages_dir",
                        "stages.filter.language_overrides")
     filtering = False
 
@@ -148,8 +152,8 @@ class TrainQualityStage(Stage):
 
         from pyspark.sql import functions as F
 
-        from graph.language import ship_model
-        from pipeline.stages.extract import extract_row
+        from pipeline.lib.extraction import extract_row
+        from pipeline.lib.language import ship_model
 
         rejected = ctx.read(SELECT_REJECTED)
         below = rejected.where(F.col("reason") == "below_cutoff")
@@ -169,9 +173,9 @@ class TrainQualityStage(Stage):
         records = self._per_host(records, settings.max_pages_per_host, "url")
         sources = {row["host"]: row["reason"] for row in poor_hosts.collect()}
         allowed = ctx.spark.sparkContext.broadcast(frozenset(sources))
-        model_name, model_path = ship_model(ctx.spark, ctx.config.language_id.model_path)
+        model = ship_model(ctx.spark, ctx.config.language_id.model_path)
         row_maker = partial(extract_row, allowed=allowed, settings=ctx.config.stages.extract.model_dump(),
-                            model_name=model_name, model_path=model_path, crawl=ctx.config.crawl)
+                            model=model, crawl=ctx.config.crawl)
         self.unreadable = ctx.spark.sparkContext.accumulator(0)
         fetch = partial(fetch_and_extract, s3=ctx.config.storage.s3.model_dump(), extract_row=row_maker,
                         segmenters=segmenters, unreadable=self.unreadable)
@@ -223,7 +227,7 @@ class TrainQualityStage(Stage):
             dim=settings.dimension, minCount=1, seed=settings.seed, thread=1, verbose=0)
         local = scratch / model_file_name(group)
         model.save_model(str(local))
-        ctx.fs.copy_from_local(str(local), f"{ctx.work_path}/{MODELS_FOLDER}/{local.name}")
+        ctx.fs.copy_from_local(str(local), f"{ctx.artifact_path(TRAIN_QUALITY_MODELS)}/{local.name}")
         summary = {"model": f"{MODELS_FOLDER}/{local.name}", "train": {k: len(v) for k, v in labelled.items()},
                    "test": len(test)}
         if test:
@@ -234,11 +238,3 @@ class TrainQualityStage(Stage):
             summary["test_precision_good"] = round(true_good / max(sum(predicted), 1), 4)
             summary["test_recall_good"] = round(true_good / max(sum(actual), 1), 4)
         return summary
-
-
-def published_classifiers(ctx: StageContext) -> dict[str, str]:
-    """group (a language, or 'all') → path of each classifier train-quality published."""
-    folder = f"{ctx.out_root.rstrip('/')}/train-quality/{MODELS_FOLDER}"
-    return {name.removeprefix("quality-").removesuffix(".bin"): f"{folder}/{name}"
-            for name in ctx.fs.list_names(folder) if name.startswith("quality-") and name.endswith(".bin")}
-

@@ -17,7 +17,7 @@ from __future__ import annotations
 import zlib
 from dataclasses import dataclass
 
-from pipeline.warc import HttpResponse
+from pipeline.core.warc import HttpResponse
 
 TOO_LARGE = "too_large"
 BAD_CONTENT_ENCODING = "bad_content_encoding"

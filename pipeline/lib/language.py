@@ -8,11 +8,11 @@ sampled page was identified as that language with certainty.
 
 from __future__ import annotations
 
-import os
 from functools import lru_cache, partial
 from pathlib import Path
 
-from pipeline.stage import StageError
+from pipeline.core.spark import ShippedFile, ship_file
+from pipeline.core.stage import StageError
 
 LABEL_PREFIX = "__label__"
 
@@ -26,11 +26,9 @@ def check_model(path: str) -> str:
     return str(Path(path).resolve())
 
 
-def ship_model(spark, path: str) -> tuple[str, str]:
-    """Check the model exists and send it to every executor: (file name, driver path) for model_path_on_executor."""
-    driver_path = check_model(path)
-    spark.sparkContext.addFile(driver_path)
-    return Path(driver_path).name, driver_path
+def ship_model(spark, path: str) -> ShippedFile:
+    """Check the language-ID model exists and send it to every executor."""
+    return ship_file(spark, check_model(path))
 
 
 @lru_cache(maxsize=2)
@@ -42,23 +40,9 @@ def load_model(path: str):
     return fasttext.load_model(path)
 
 
-@lru_cache(maxsize=4)
-def model_path_on_executor(name: str, driver_path: str) -> str:
-    """The model file shipped with SparkContext.addFile, or the driver's path in local mode."""
-    try:
-        from pyspark import SparkFiles
-
-        shipped = SparkFiles.get(name)
-        if os.path.exists(shipped):
-            return shipped
-    except Exception:  # no SparkContext on this process: use the path as given
-        pass
-    return driver_path
-
-
-def predict_rows(rows, *, model_name: str, driver_path: str):
+def predict_rows(rows, *, model: ShippedFile):
     """(host, text) rows → (host, language, score) for each text that has any letters."""
-    model = load_model(model_path_on_executor(model_name, driver_path))
+    model = load_model(model.local_path())
     for host, text in rows:
         clean = " ".join((text or "").split())
         if not clean:
@@ -72,13 +56,13 @@ def host_languages(spark, pages, model_path: str, pages_per_host: int):
     from pyspark.sql import Window
     from pyspark.sql import functions as F
 
-    model_name, driver_path = ship_model(spark, model_path)
+    model = ship_model(spark, model_path)
     text = F.concat_ws(" ", F.coalesce("title", F.lit("")), F.coalesce("description", F.lit("")))
     texts = pages.select("host", "url", text.alias("text")).where(F.length(F.trim("text")) > 0)
     # A deterministic sample: the first pages of each host in hash order of their URL.
     order = Window.partitionBy("host").orderBy(F.xxhash64("url"), "url")
     sample = texts.withColumn("n", F.row_number().over(order)).where(F.col("n") <= pages_per_host)
-    predict = partial(predict_rows, model_name=model_name, driver_path=driver_path)
+    predict = partial(predict_rows, model=model)
     predictions = sample.select("host", "text").rdd.map(tuple).mapPartitions(predict)
     votes = spark.createDataFrame(predictions, "host string, language string, score double")
     sampled = votes.groupBy("host").agg(F.count("*").alias("pages"))

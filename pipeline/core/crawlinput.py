@@ -2,7 +2,7 @@
 
 It lists the input files, gives each file its own Spark task, opens it (local or S3, with retries), iterates its
 records, and hands each record to the stage's ``row_maker``. Whatever cannot be read becomes a row with a drop
-reason, never an exception out of the task: damaged members and records (reasons from ``pipeline.warc``), a file
+reason, never an exception out of the task: damaged members and records (reasons from ``pipeline.core.warc``), a file
 that cannot be opened (``unreadable_file``), and a record the stage's code fails on (``record_error``, with the
 exception in the detail, so a bug shows up in ``stats.json`` instead of killing a release-sized job).
 """
@@ -12,11 +12,11 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable, Iterator
 from functools import partial
 
-from pipeline.config import S3Config
-from pipeline.schemas import Dataset
-from pipeline.stage import StageContext, Stats, accounted_schema
-from pipeline.storage import list_inputs, open_input, redact_url
-from pipeline.warc import UNREADABLE_FILE, Skip, WarcRecord, iter_warc_stream, with_wat_json
+from pipeline.core.config import S3Config
+from pipeline.core.schemas import Dataset
+from pipeline.core.stage import StageContext, Stats, accounted_schema
+from pipeline.core.storage import list_inputs, open_input, redact_url
+from pipeline.core.warc import UNREADABLE_FILE, Skip, WarcRecord, iter_warc_stream, with_wat_json
 
 RECORD_ERROR = "record_error"
 RowMaker = Callable[[WarcRecord], Iterable[tuple]]

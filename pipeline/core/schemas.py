@@ -58,13 +58,25 @@ class Dataset:
         return T.StructType([T.StructField(c.name, _spark_type(c.type), c.nullable) for c in self.columns])
 
 
+@dataclass(frozen=True)
+class Artifact:
+    """A file or folder a stage publishes beside its Parquet datasets (a plan, a manifest, models, an export)."""
+
+    stage: str
+    name: str  # path under <out>/<stage>/
+    doc: str
+
+    def path(self, out_root: str) -> str:
+        return f"{out_root.rstrip('/')}/{self.stage}/{self.name}"
+
+
 INDEX_RECORDS = Dataset(
     stage="index",
     name="records",
     doc="One row per WARC response/revisit record: the lineage index later stages join on.",
     columns=(
         Column("url", "string", False, "WARC-Target-URI"),
-        Column("host", "string", True, "Normalized host (graph.hosts: lower case, punycode); null if not public"),
+        Column("host", "string", True, "Normalized host (lower case, punycode); null if not public"),
         Column("warc_type", "string", False, "WARC-Type (response or revisit)"),
         Column("status", "int32", True, "HTTP status code (null if the block is not an HTTP response)"),
         Column("content_type", "string", True, "MIME type from the HTTP Content-Type header, lower-cased"),
@@ -383,3 +395,16 @@ TOKENIZE_LINEAGE = Dataset(
         Column("offset", "int64", False, "Offset of the record's gzip member"),
     ),
 )
+
+
+# ---- artifacts: what stages publish beside their Parquet datasets ----------------------------------------------
+HOSTGRAPH_EXPORT = Artifact("hostgraph", "export",
+                            "gzip text for the WebGraph tools: vertices/ (id<TAB>host) and edges/ (src<TAB>dst)")
+TRAIN_LM_MODELS = Artifact("train-lm", "models", "KenLM binaries, kenlm-<lang>.binary")
+TRAIN_QUALITY_MODELS = Artifact("train-quality", "models", "fastText quality classifiers, quality-<group>.bin")
+MIX_COUNTS = Artifact("mix", "counts.json", "Documents, bytes and tokens per language, and how tokens were counted")
+MIX_PLAN = Artifact("mix", "plan.json", "The mixture plan: per language available → target tokens, epochs, caps")
+TOKENIZE_SHARDS = Artifact("tokenize", "shards", "Megatron .bin/.idx shards per language")
+TOKENIZE_MANIFEST = Artifact("tokenize", "manifest.json", "Shards, their sizes and checksums, the tokenizer, totals")
+TOKENIZE_BLEND_JSON = Artifact("tokenize", "blend.json", "Blend weights per shard prefix (JSON)")
+TOKENIZE_BLEND_TXT = Artifact("tokenize", "blend.txt", "The same as Megatron's --data-path argument")

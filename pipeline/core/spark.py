@@ -8,9 +8,11 @@ from __future__ import annotations
 
 import os
 import sys
+from dataclasses import dataclass
+from functools import lru_cache
 from pathlib import Path
 
-from pipeline.config import SparkConfig
+from pipeline.core.config import SparkConfig
 
 
 def running_under_spark_submit() -> bool:
@@ -32,7 +34,7 @@ def get_spark(config: SparkConfig):
             if config.local_ip:
                 os.environ.setdefault("SPARK_LOCAL_IP", config.local_ip)
         builder = builder.master(config.master).config("spark.driver.memory", config.driver_memory)
-        log_config = Path(__file__).resolve().parents[1] / "conf" / "log4j2.properties"
+        log_config = Path(__file__).resolve().parents[2] / "conf" / "log4j2.properties"
         if log_config.is_file():  # quiet start-up; a cluster keeps its own logging configuration
             java_options = f"-Dlog4j2.configurationFile={log_config.as_uri()}"
             builder = builder.config("spark.driver.extraJavaOptions", java_options)
@@ -44,7 +46,7 @@ def get_spark(config: SparkConfig):
         # _SUCCESS marker would be written before our stats and is not the one readers check.
         "spark.hadoop.mapreduce.fileoutputcommitter.marksuccessfuljobs": "false",
         "spark.sql.parquet.compression.codec": "zstd",
-        # corpusforge draws its own progress (pipeline.progress); Spark's bar would interleave with it.
+        # corpusforge draws its own progress (pipeline.core.progress); Spark's bar would interleave with it.
         "spark.ui.showConsoleProgress": "false",
         "spark.python.worker.faulthandler.enabled": "true",
         **config.conf,
@@ -54,3 +56,35 @@ def get_spark(config: SparkConfig):
     spark = builder.getOrCreate()
     spark.sparkContext.setLogLevel("WARN")
     return spark
+
+
+@dataclass(frozen=True)
+class ShippedFile:
+    """A file (a model) sent to every executor with ``SparkContext.addFile``: its name there, its driver path."""
+
+    name: str
+    driver_path: str
+
+    def local_path(self) -> str:
+        """Where the file is on this process: the executor's shipped copy, or the driver's path in local mode."""
+        return _local_copy(self.name, self.driver_path)
+
+
+@lru_cache(maxsize=32)
+def _local_copy(name: str, driver_path: str) -> str:
+    try:
+        from pyspark import SparkFiles
+
+        shipped = SparkFiles.get(name)
+        if os.path.exists(shipped):
+            return shipped
+    except Exception:  # no SparkContext on this process: use the path as given
+        pass
+    return driver_path
+
+
+def ship_file(spark, path: str) -> ShippedFile:
+    """Send a file to every executor (once per Spark application; a model is read there from local disk)."""
+    driver_path = path.removeprefix("file:")
+    spark.sparkContext.addFile(path)
+    return ShippedFile(path.rsplit("/", 1)[-1], driver_path)

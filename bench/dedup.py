@@ -65,7 +65,7 @@ from pathlib import Path
 import numpy as np
 from bench_results import save_result
 
-from pipeline.core.schemas import FILTER_KEPT, QUALITY_SIGNALS
+from pipeline.lib.datasets import FILTER_KEPT, QUALITY_SIGNALS
 from pipeline.lib.minhash import shingles, signature, similarity
 from pipeline.runner import load_config
 from pipeline.sample.text import Document, good_document, near_duplicate

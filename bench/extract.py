@@ -37,7 +37,7 @@ class Everything:
     value = type("All", (), {"__contains__": lambda self, item: True})()
 
 files, out, model = json.loads(sys.argv[1]), sys.argv[2], sys.argv[3]
-settings = load_config("conf/default.yaml").stages.extract.model_dump()
+settings = load_config("conf/default.yaml").stages.extract
 with open(out, "w") as sink:
     for path in files:
         with open(path, "rb") as handle:

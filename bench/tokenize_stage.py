@@ -61,7 +61,7 @@ def measure(settings: TokenizerConfig, rows: list[dict], raw_encode) -> list[tup
     encoded, raw_wall, raw_cpu = timed(lambda: raw_encode(texts))
     raw_tokens = sum(len(ids) for ids in encoded)
     with tempfile.TemporaryDirectory() as folder:
-        writer = _write_shards(iter(rows), tokenizer_settings=settings, target=folder, s3=S3Config().model_dump(),
+        writer = _write_shards(iter(rows), tokenizer_settings=settings, target=folder, s3=S3Config(),
                                dtype_name=token_dtype(tokenizer.vocab_size).name)
         out, ours_wall, ours_cpu = timed(lambda: list(writer))
     ours_tokens = sum(row[5] for row in out if row[0] == "doc") - len(rows)  # EOS tokens are not the encoder's

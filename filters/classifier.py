@@ -10,9 +10,9 @@ import re
 import zlib
 from functools import lru_cache
 
-from pipeline.core.schemas import TRAIN_QUALITY_MODELS
 from pipeline.core.stage import StageContext
 from pipeline.core.storage import safe_name
+from pipeline.lib.datasets import TRAIN_QUALITY_MODELS
 from pipeline.lib.segment import segmenter
 
 DIGITS = re.compile(r"\d")

@@ -26,11 +26,9 @@ from filters.blocklist import BlocklistConfig, UrlBlocklist, build_blocklist
 from filters.classifier import classifier_text, good_probability, load_classifier, published_classifiers
 from filters.kenlm import lm_lines, load_lm, perplexity, published_models
 from filters.keywords import keyword_pattern, load_spam_keywords
-from filters.rules import LanguageRules, Thresholds, decide, language_rules
-from filters.signals import compute_signals
+from filters.rules import SIGNAL_NAMES, LanguageRules, Thresholds, compute_signals, decide, language_rules
 from pipeline import __version__
 from pipeline.core.config import Section
-from pipeline.core.schemas import EXTRACT_DOCS, FILTER_DROPPED, FILTER_KEPT, QUALITY_SIGNALS
 from pipeline.core.spark import ShippedFile, ship_file
 from pipeline.core.stage import (
     DROP_DETAIL,
@@ -47,6 +45,7 @@ from pipeline.core.stage import (
     digest_files,
     read_success,
 )
+from pipeline.lib.datasets import EXTRACT_DOCS, FILTER_DROPPED, FILTER_KEPT
 
 
 class FilterStageConfig(Section):
@@ -60,7 +59,6 @@ class FilterStageConfig(Section):
     quality_classifier: bool = Field(default=True, description="Score quality with train-quality's model")
 
 
-SIGNAL_NAMES = [column.name for column in QUALITY_SIGNALS]
 MODEL_COLUMNS = ("url_blocklist", "perplexity", "quality_score")
 
 
@@ -83,13 +81,13 @@ def _with_columns(batch, out_columns: list[tuple[str, str]], new: dict[str, list
     return pa.RecordBatch.from_arrays(arrays, schema=pa.schema(fields))
 
 
-def _signal_batches(batches, *, rules: dict[str, dict], spam_source: str | None, blocklist,
+def _signal_batches(batches, *, rules: dict[str, LanguageRules], spam_source: str | None, blocklist,
                     lms: dict[str, ShippedFile], classifiers: dict[str, ShippedFile], out_columns):
     """Pass 1 on Arrow batches: the extract columns (text as kept) plus blocklist, signals and model scores."""
     import re
 
     spam = re.compile(spam_source) if spam_source else None
-    settings = {lang: LanguageRules.model_validate(r).signal_settings(spam) for lang, r in rules.items()}
+    settings = {lang: r.signal_settings(spam) for lang, r in rules.items()}
     blocked: UrlBlocklist = blocklist.value
     for batch in batches:
         columns = {name: batch.column(name).to_pylist() for name in ("text", "lang", "url", "host")}
@@ -105,21 +103,21 @@ def _signal_batches(batches, *, rules: dict[str, dict], spam_source: str | None,
             score = None
             if lang in lms:
                 model = load_lm(lms[lang].local_path())
-                score = perplexity(model, lm_lines(kept_text, lang_rules["segmenter"], lang_rules["lm_tokens"]))
+                score = perplexity(model, lm_lines(kept_text, lang_rules.segmenter, lang_rules.lm_tokens))
             extra["perplexity"].append(score)
             quality = None
             group = lang if lang in classifiers else "all" if "all" in classifiers else None
             if group is not None:
                 model = load_classifier(classifiers[group].local_path())
-                quality = good_probability(model, classifier_text(kept_text, lang_rules["segmenter"]))
+                quality = good_probability(model, classifier_text(kept_text, lang_rules.segmenter))
             extra["quality_score"].append(quality)
         yield _with_columns(batch, out_columns, {"text": texts, **signals, **extra,
                                                  "perplexity_bucket": [None] * batch.num_rows})
 
 
-def _decide_batches(batches, *, thresholds: dict[str, dict], cutoffs: dict[str, list[float]], out_columns):
+def _decide_batches(batches, *, thresholds: dict[str, Thresholds], cutoffs: dict[str, list[float]], out_columns):
     """Pass 2: the first failing rule of each document, its detail, and its perplexity bucket."""
-    rules = {lang: Thresholds.model_validate(t) for lang, t in thresholds.items()}
+    rules = thresholds
     needed = [*SIGNAL_NAMES, *MODEL_COLUMNS, "lang", "lang_score", "warc_path", "offset"]
     for batch in batches:
         columns = {name: batch.column(name).to_pylist() for name in needed}
@@ -202,7 +200,7 @@ class FilterStage(Stage):
             stats.details["perplexity_cutoffs"] = cutoffs
             schema = accounted_schema(FILTER_KEPT)
             decided = signals.mapInArrow(
-                partial(_decide_batches, thresholds={lang: r.thresholds.model_dump() for lang, r in rules.items()},
+                partial(_decide_batches, thresholds={lang: r.thresholds for lang, r in rules.items()},
                         cutoffs=cutoffs, out_columns=_columns(schema)),
                 schema,
             )
@@ -252,7 +250,7 @@ class FilterStage(Stage):
         spam = keyword_pattern(load_spam_keywords(settings.spam_keywords))
         schema = FILTER_KEPT.spark_schema()
         compute = partial(
-            _signal_batches, rules={lang: r.model_dump() for lang, r in rules.items()},
+            _signal_batches, rules=rules,
             spam_source=spam.pattern if spam is not None else None,
             blocklist=ctx.spark.sparkContext.broadcast(blocklist), lms=lms, classifiers=classifiers,
             out_columns=_columns(schema),
@@ -307,7 +305,7 @@ def retune(config, spark) -> list[dict]:
     cutoffs = perplexity_cutoffs(signals, rules)
     schema = T.StructType([*accounted_schema(FILTER_KEPT).fields, T.StructField("before", T.StringType(), True)])
     decided = signals.mapInArrow(
-        partial(_decide_batches, thresholds={lang: r.thresholds.model_dump() for lang, r in rules.items()},
+        partial(_decide_batches, thresholds={lang: r.thresholds for lang, r in rules.items()},
                 cutoffs=cutoffs, out_columns=_columns(schema)),
         schema,
     )

@@ -13,9 +13,9 @@ from functools import lru_cache
 
 from datatrove.utils.text import PUNCTUATION_SET
 
-from pipeline.core.schemas import TRAIN_LM_MODELS
 from pipeline.core.stage import StageContext
 from pipeline.core.storage import safe_name
+from pipeline.lib.datasets import TRAIN_LM_MODELS
 from pipeline.lib.segment import segmenter
 
 DIGITS = re.compile(r"\d")

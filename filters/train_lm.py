@@ -22,8 +22,8 @@ from pydantic import Field
 from filters.kenlm import MODELS_FOLDER, lm_lines, load_lm, model_file_name, perplexity
 from filters.rules import language_rules
 from pipeline.core.config import Section
-from pipeline.core.schemas import EXTRACT_DOCS, TRAIN_LM_MODELS, TRAIN_LM_REFERENCE
 from pipeline.core.stage import Stage, StageContext, StageError, Stats, digest_files
+from pipeline.lib.datasets import EXTRACT_DOCS, TRAIN_LM_MODELS, TRAIN_LM_REFERENCE
 
 
 class TrainLmStageConfig(Section):
@@ -46,10 +46,10 @@ class TrainLmStageConfig(Section):
 
 
 
-def _reference_lines(rows, *, rules: dict[str, dict]):
+def _reference_lines(rows, *, rules: dict):
     for row in rows:
         lang_rules = rules[row.lang]
-        yield from lm_lines(row.text, lang_rules["segmenter"], lang_rules["lm_tokens"])
+        yield from lm_lines(row.text, lang_rules.segmenter, lang_rules.lm_tokens)
 
 
 def check_tools(settings) -> None:
@@ -101,7 +101,7 @@ class TrainLmStage(Stage):
             stats.details["disabled"] = True
             return
         check_tools(settings)
-        rules = {lang: r.model_dump() for lang, r in language_rules(ctx.config, languages).items()}
+        rules = language_rules(ctx.config, languages)
         hosts = docs.groupBy("lang", "host").agg(F.max("pagerank").alias("pagerank"), F.count("*").alias("docs"),
                                                  F.sum(F.length("text")).alias("chars"))
         by_authority = Window.partitionBy("lang").orderBy(F.desc("pagerank"), "host")

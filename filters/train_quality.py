@@ -35,16 +35,16 @@ from filters.classifier import (
 )
 from filters.rules import language_rules
 from pipeline.core.config import S3Config, Section
-from pipeline.core.schemas import (
+from pipeline.core.stage import Stage, StageContext, Stats, digest_files
+from pipeline.core.storage import read_range
+from pipeline.core.warc import WarcRecord, records_in_range
+from pipeline.lib.datasets import (
     EXTRACT_DOCS,
     INDEX_RECORDS,
     SELECT_REJECTED,
     TRAIN_QUALITY_EXAMPLES,
     TRAIN_QUALITY_MODELS,
 )
-from pipeline.core.stage import Stage, StageContext, Stats, digest_files
-from pipeline.core.storage import read_range
-from pipeline.core.warc import WarcRecord, records_in_range
 
 
 class TrainQualityStageConfig(Section):
@@ -69,12 +69,12 @@ class TrainQualityStageConfig(Section):
 
 
 
-def fetch_and_extract(rows, *, s3: dict, extract_row, segmenters: dict[str, str], unreadable):
+def fetch_and_extract(rows, *, s3: S3Config, extract_row, segmenters: dict[str, str], unreadable):
     """(id, url, host, lang, text) of the poor-label pages: each record fetched by offset and extracted.
 
     A member that cannot be fetched or parsed teaches nothing; it is counted in ``unreadable`` (an accumulator).
     """
-    s3_config = S3Config(**s3)
+    s3_config = s3
     for row in rows:
         try:
             member = read_range(row.warc_path, row.offset, row.length, s3_config)
@@ -174,10 +174,10 @@ class TrainQualityStage(Stage):
         sources = {row["host"]: row["reason"] for row in poor_hosts.collect()}
         allowed = ctx.spark.sparkContext.broadcast(frozenset(sources))
         model = ship_model(ctx.spark, ctx.config.language_id.model_path)
-        row_maker = partial(extract_row, allowed=allowed, settings=ctx.config.stages.extract.model_dump(),
+        row_maker = partial(extract_row, allowed=allowed, settings=ctx.config.stages.extract,
                             model=model, crawl=ctx.config.crawl)
         self.unreadable = ctx.spark.sparkContext.accumulator(0)
-        fetch = partial(fetch_and_extract, s3=ctx.config.storage.s3.model_dump(), extract_row=row_maker,
+        fetch = partial(fetch_and_extract, s3=ctx.config.storage.s3, extract_row=row_maker,
                         segmenters=segmenters, unreadable=self.unreadable)
         rows = records.select("warc_path", "offset", "length").repartition(
             ctx.config.spark.shuffle_partitions, "warc_path").sortWithinPartitions("warc_path", "offset").rdd

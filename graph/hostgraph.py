@@ -19,9 +19,9 @@ from pydantic import Field
 
 from pipeline.core.config import Section
 from pipeline.core.crawlinput import dropped, kept, read_crawl
-from pipeline.core.schemas import HOSTGRAPH_EDGES, HOSTGRAPH_EXPORT, HOSTGRAPH_PAGES, HOSTGRAPH_VERTICES
 from pipeline.core.stage import Stage, StageContext, Stats
 from pipeline.core.warc import type_reason
+from pipeline.lib.datasets import HOSTGRAPH_EDGES, HOSTGRAPH_EXPORT, HOSTGRAPH_PAGES, HOSTGRAPH_VERTICES
 from pipeline.lib.hosts import registered_domain, reverse_host, url_host
 from pipeline.lib.ids import dense_ids
 

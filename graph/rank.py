@@ -22,8 +22,8 @@ from pydantic import Field
 
 from graph.pagerank import LocalGraph, SparkPageRank, group_teleport, pagerank_local
 from pipeline.core.config import Section
-from pipeline.core.schemas import HOSTGRAPH_EDGES, HOSTGRAPH_PAGES, HOSTGRAPH_VERTICES, RANK_DOMAINS, RANK_HOSTS
 from pipeline.core.stage import Stage, StageContext, StageError, Stats, digest_files
+from pipeline.lib.datasets import HOSTGRAPH_EDGES, HOSTGRAPH_PAGES, HOSTGRAPH_VERTICES, RANK_DOMAINS, RANK_HOSTS
 from pipeline.lib.hosts import normalize_host, reverse_host
 from pipeline.lib.ids import dense_ids
 from pipeline.lib.language import host_languages

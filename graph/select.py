@@ -17,8 +17,8 @@ from typing import Literal
 from pydantic import Field
 
 from pipeline.core.config import Section
-from pipeline.core.schemas import RANK_HOSTS, SELECT_HOSTS, SELECT_REJECTED
 from pipeline.core.stage import Stage, StageContext, Stats
+from pipeline.lib.datasets import RANK_HOSTS, SELECT_HOSTS, SELECT_REJECTED
 
 
 class LanguageQuota(Section):

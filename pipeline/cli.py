@@ -166,8 +166,8 @@ def run(
         if outcome.name == "mix" and outcome.status == "ran":
             import json
 
-            from pipeline.core.schemas import MIX_PLAN
             from pipeline.core.stage import HadoopFS
+            from pipeline.lib.datasets import MIX_PLAN
 
             plan = HadoopFS(spark).read_text(MIX_PLAN.path(cfg.output))
             if plan:
@@ -289,7 +289,7 @@ def graph_top(
 
     import pyarrow.compute as pc
 
-    from pipeline.core.schemas import RANK_HOSTS
+    from pipeline.lib.datasets import RANK_HOSTS
 
     if by not in ("pagerank", "trustrank"):
         _fail("--by takes pagerank or trustrank")
@@ -325,7 +325,7 @@ def graph_host(
 
     import networkx as nx
 
-    from pipeline.core.schemas import HOSTGRAPH_EDGES, RANK_HOSTS, SELECT_HOSTS, SELECT_REJECTED
+    from pipeline.lib.datasets import HOSTGRAPH_EDGES, RANK_HOSTS, SELECT_HOSTS, SELECT_REJECTED
     from pipeline.lib.hosts import normalize_host, reverse_host
 
     name, reason = normalize_host(host)
@@ -382,6 +382,39 @@ def graph_host(
 
 filter_app = typer.Typer(help="Inspect quality filtering and re-tune its thresholds.", no_args_is_help=True)
 app.add_typer(filter_app, name="filter")
+
+
+@filter_app.command("rules")
+def filter_rules(
+    as_json: Annotated[bool, typer.Option("--json", help="Print JSON for programs")] = False,
+) -> None:
+    """Every quality rule in decision order (a document is dropped by the first it fails), its family, and the
+    signals stored per document — all read from the rule registry, filters/rules/ (one file per family)."""
+    import json
+
+    from filters.rules import FAMILIES, describe_rules
+
+    rules = describe_rules()
+    if as_json:
+        signals = [{"name": s.name, "family": f.name, "doc": s.doc} for f in FAMILIES for s in f.signals]
+        typer.echo(json.dumps({"rules": rules, "signals": signals}, indent=2))
+        return
+    table = Table(title="quality rules, in decision order")
+    table.add_column("#", justify="right")
+    table.add_column("drop reason", style="bold")
+    table.add_column("family")
+    table.add_column("drops a document when")
+    for number, rule in enumerate(rules, 1):
+        table.add_row(str(number), rule["reason"], rule["family"], rule["doc"])
+    Console().print(table)
+    signals = Table(title="signals stored with every document (filter/kept, filter/dropped)")
+    signals.add_column("signal", style="bold")
+    signals.add_column("family")
+    signals.add_column("what it measures")
+    for family in FAMILIES:
+        for signal in family.signals:
+            signals.add_row(signal.name, family.name, signal.doc)
+    Console().print(signals)
 
 
 @filter_app.command("stats")
@@ -505,8 +538,8 @@ def mix_plan(
     import json
 
     from pipeline.core.config import S3Config
-    from pipeline.core.schemas import MIX_COUNTS
     from pipeline.core.storage import exists, read_bytes
+    from pipeline.lib.datasets import MIX_COUNTS
     from pipeline.lib.mixture import parse_tokens, plan_mixture
 
     path = counts if counts.endswith(".json") else MIX_COUNTS.path(counts)
@@ -549,7 +582,7 @@ def tokenizer_train(
     Then use it: --set tokenizer.kind=json --set tokenizer.path=models/tokenizer.json"""
     import hashlib
 
-    from pipeline.core.schemas import DEDUP_DOCS
+    from pipeline.lib.datasets import DEDUP_DOCS
     from pipeline.lib.tokenizer import train_bpe
 
     table = _read_dataset(out, DEDUP_DOCS, columns=["id", "text"])

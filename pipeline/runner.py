@@ -47,7 +47,7 @@ STAGES: tuple[type[Stage], ...] = (
 STAGE_NAMES = tuple(stage.name for stage in STAGES)
 
 StagesConfig = create_model(
-    "StagesConfig", __base__=Section,
+    "StagesConfig", __base__=Section, __module__=__name__,
     **{stage.config_key: (stage.settings, stage.settings()) for stage in STAGES if stage.settings is not None},
 )
 

@@ -3,9 +3,9 @@
 import gzip
 
 from pipeline.core.crawlinput import RECORD_ERROR, kept, read_crawl
-from pipeline.core.schemas import INDEX_RECORDS
 from pipeline.core.stage import Stage, run_stage
 from pipeline.core.warc import UNREADABLE_FILE
+from pipeline.lib.datasets import INDEX_RECORDS
 from tests.conftest import make_config
 
 

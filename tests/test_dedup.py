@@ -11,9 +11,9 @@ import pyarrow.parquet as pq
 import pytest
 from datasketch import MinHash, MinHashLSH
 
-from pipeline.core.schemas import DEDUP_DOCS, DEDUP_DROPPED, FILTER_KEPT
 from pipeline.core.stage import Stats
 from pipeline.lib.components import ComponentsDidNotConverge, connected_components
+from pipeline.lib.datasets import DEDUP_DOCS, DEDUP_DROPPED, FILTER_KEPT
 from pipeline.lib.minhash import candidate_probability, exact_hash, normalize_for_hash, shingles, signature
 from pipeline.sample.text import good_document, near_duplicate
 from pipeline.stages.dedup import DedupStage, DedupStageConfig, LineDedupConfig, bucket_pairs

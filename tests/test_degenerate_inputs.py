@@ -14,8 +14,8 @@ import pytest
 from typer.testing import CliRunner
 
 from pipeline.cli import app
-from pipeline.core.schemas import EXTRACT_DOCS, SELECT_HOSTS
 from pipeline.core.warc import WarcRecord, iter_records
+from pipeline.lib.datasets import EXTRACT_DOCS, SELECT_HOSTS
 from pipeline.runner import STAGE_NAMES
 
 ROOT = Path(__file__).resolve().parents[1]

@@ -11,10 +11,10 @@ import pyarrow.parquet as pq
 import pytest
 
 from pipeline.core.decode import decode_html
-from pipeline.core.schemas import EXTRACT_DOCS, SELECT_HOSTS
 from pipeline.core.spark import ShippedFile
 from pipeline.core.warc import WarcRecord, iter_warc_stream, parse_content_type, parse_http_response
 from pipeline.lib import extraction as extract_module
+from pipeline.lib.datasets import EXTRACT_DOCS, SELECT_HOSTS
 from pipeline.lib.hosts import reverse_host
 
 LID_MODEL = ShippedFile("lid.176.ftz", str(Path(__file__).resolve().parents[1] / "models" / "lid.176.ftz"))
@@ -133,7 +133,7 @@ def test_non_selected_hosts_never_reach_trafilatura(sample_dir, truth, monkeypat
 
     from pipeline.runner import load_config
 
-    settings = load_config("conf/default.yaml").stages.extract.model_dump()
+    settings = load_config("conf/default.yaml").stages.extract
     outcomes = Counter()
     for record in sample_responses(sample_dir, truth):
         for row in extract_module.extract_row(record, allowed=Allowed, settings=settings, model=LID_MODEL, crawl="X"):
@@ -152,11 +152,13 @@ def test_timeout_and_size_caps_are_named_drops():
 
     from pipeline.runner import load_config
 
-    settings = load_config("conf/default.yaml").stages.extract.model_dump()
+    settings = load_config("conf/default.yaml").stages.extract
     common = dict(allowed=Allowed, model=LID_MODEL, crawl="X")
-    [row] = extract_module.extract_row(record, settings={**settings, "max_html_bytes": 10_000}, **common)
+    capped = settings.model_copy(update={"max_html_bytes": 10_000})
+    [row] = extract_module.extract_row(record, settings=capped, **common)
     assert row[-4] == "too_large"
-    [row] = extract_module.extract_row(record, settings={**settings, "timeout_seconds": 0.001}, **common)
+    hurried = settings.model_copy(update={"timeout_seconds": 0.001})
+    [row] = extract_module.extract_row(record, settings=hurried, **common)
     assert row[-4] == "timeout"
     assert json.dumps(row[-3])
 
@@ -173,7 +175,7 @@ def run_row(record, **overrides):
     class Allowed:
         value = frozenset({"com.example.www"})
 
-    settings = {**load_config("conf/default.yaml").stages.extract.model_dump(), **overrides}
+    settings = load_config("conf/default.yaml").stages.extract.model_copy(update=overrides)
     [row] = extract_module.extract_row(record, allowed=Allowed, settings=settings, model=LID_MODEL, crawl="X")
     return row
 

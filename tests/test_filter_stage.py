@@ -12,8 +12,8 @@ import pytest
 from filters.blocklist import BlocklistConfig, build_blocklist
 from filters.filter import retune
 from filters.kenlm import lm_lines, load_lm, perplexity
-from pipeline.core.schemas import EXTRACT_DOCS, FILTER_DROPPED, FILTER_KEPT, QUALITY_SIGNALS, TRAIN_QUALITY_EXAMPLES
 from pipeline.core.stage import StageError
+from pipeline.lib.datasets import EXTRACT_DOCS, FILTER_DROPPED, FILTER_KEPT, QUALITY_SIGNALS, TRAIN_QUALITY_EXAMPLES
 from pipeline.runner import run_pipeline
 from tests.conftest import make_config
 from tests.test_filter_rules import EXPECTED

@@ -34,10 +34,10 @@ from hypothesis import HealthCheck, event, example, given, settings
 from hypothesis import strategies as st
 
 from graph.hostgraph import page_row
+from pipeline.core.config import S3Config
 from pipeline.core.crawlinput import RECORD_ERROR, _rows_for_files
 from pipeline.core.decode import codec_for, decode_html
 from pipeline.core.inflate import DECOMPRESS_STEP, GZIP_MAGIC, READ_CHUNK, Member, MemberEnd, inflate_members
-from pipeline.core.schemas import EXTRACT_DOCS, HOSTGRAPH_PAGES, INDEX_RECORDS
 from pipeline.core.spark import ShippedFile
 from pipeline.core.stage import DROP_DETAIL, DROP_OFFSET, DROP_PATH, DROP_REASON, accounted_schema
 from pipeline.core.warc import (
@@ -53,6 +53,7 @@ from pipeline.core.warc import (
     records_in_range,
 )
 from pipeline.lib import extraction as extract_module
+from pipeline.lib.datasets import EXTRACT_DOCS, HOSTGRAPH_PAGES, INDEX_RECORDS
 from pipeline.lib.extraction import page_title
 from pipeline.lib.hosts import BAD_URL, INVALID_LABEL, IP_ADDRESS, NO_HOST, SINGLE_LABEL, TOO_LONG
 from pipeline.sample.writer import warc_record
@@ -133,7 +134,7 @@ def read_outcomes(path: Path, data: bytes | None, kind: str, dataset, row_maker,
         return rows
 
     outcomes = []
-    for row in _rows_for_files([str(path)], kind=kind, s3={}, max_record_bytes=max_record_bytes, row_maker=tagged,
+    for row in _rows_for_files([str(path)], kind=kind, s3=S3Config(), max_record_bytes=max_record_bytes, row_maker=tagged,
                                width=len(dataset.columns)):
         values = verify_row(dataset, row)
         source = origin.get(id(row))
@@ -474,10 +475,10 @@ class Allowed:
 
 
 @pytest.fixture(scope="module")
-def extract_settings() -> dict:
+def extract_settings():
     from pipeline.runner import load_config
 
-    return {**load_config(ROOT / "conf" / "default.yaml").stages.extract.model_dump(), "timeout_seconds": 2.0}
+    return load_config(ROOT / "conf" / "default.yaml").stages.extract.model_copy(update={"timeout_seconds": 2.0})
 
 
 TIME_SLACK_SECONDS = 6.0  # beyond the extraction cap: decoding, language id, a busy machine
@@ -486,7 +487,7 @@ PROSE = ("The committee met on Tuesday to review the budget for the coming year.
          "the repairs to the bridge over the river, and the plan to plant trees along the main street. ")
 
 
-def extract_one(record_block: bytes, extract_settings: dict) -> tuple[dict, float, int]:
+def extract_one(record_block: bytes, extract_settings) -> tuple[dict, float, int]:
     """The extract row for one page, its wall time and the growth of the process's peak RSS in bytes."""
     record = WarcRecord("response", {"warc-target-uri": "https://www.example.com/page"}, record_block, "f.warc.gz",
                         0, 1)
@@ -558,7 +559,7 @@ def hostile_pages(draw) -> bytes:
 def test_hostile_html_is_kept_or_dropped_in_bounded_time_and_memory(extract_settings, block):
     values, elapsed, growth = extract_one(block, extract_settings)
     event(f"outcome: {values[DROP_REASON] or 'kept'}")
-    assert elapsed < extract_settings["timeout_seconds"] + TIME_SLACK_SECONDS
+    assert elapsed < extract_settings.timeout_seconds + TIME_SLACK_SECONDS
     assert growth < RSS_GROWTH_LIMIT
     text = values["text"] or ""
     assert "lollol" not in text  # no entity is ever expanded
@@ -570,13 +571,13 @@ def test_entity_bomb_is_kept_and_never_expanded(extract_settings):
     values, elapsed, growth = extract_one(http_block(body), extract_settings)
     assert values[DROP_REASON] is None and PROSE.strip() in values["text"]
     assert "lollol" not in values["text"] and len(values["text"]) < len(body)
-    assert elapsed < extract_settings["timeout_seconds"] + TIME_SLACK_SECONDS and growth < RSS_GROWTH_LIMIT
+    assert elapsed < extract_settings.timeout_seconds + TIME_SLACK_SECONDS and growth < RSS_GROWTH_LIMIT
 
 
 def test_deeply_nested_page_is_bounded(extract_settings):
     values, elapsed, growth = extract_one(http_block(nested_page(100_000, "div", True)), extract_settings)
     assert values[DROP_REASON] in (None, "empty_extraction", "parse_error", "timeout")
-    assert elapsed < extract_settings["timeout_seconds"] + TIME_SLACK_SECONDS and growth < RSS_GROWTH_LIMIT
+    assert elapsed < extract_settings.timeout_seconds + TIME_SLACK_SECONDS and growth < RSS_GROWTH_LIMIT
 
 
 def test_what_protects_the_html_parsing():

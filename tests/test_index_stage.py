@@ -9,9 +9,9 @@ from pathlib import Path
 import pyarrow.parquet as pq
 import pytest
 
-from pipeline.core.schemas import INDEX_RECORDS
 from pipeline.core.stage import Stage, StageError, Stats, run_stage
 from pipeline.core.storage import s3_client
+from pipeline.lib.datasets import INDEX_RECORDS
 from pipeline.runner import run_pipeline
 from tests.conftest import make_config
 

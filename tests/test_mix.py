@@ -11,7 +11,7 @@ import pytest
 from typer.testing import CliRunner
 
 from pipeline.cli import app
-from pipeline.core.schemas import DEDUP_DOCS, MIX_DOCS
+from pipeline.lib.datasets import DEDUP_DOCS, MIX_DOCS
 from pipeline.lib.mixture import parse_tokens, plan_mixture, rehydration_weight, repeats_for, unimax_targets
 from pipeline.lib.tokenizer import load_tokenizer
 from pipeline.runner import run_pipeline

@@ -114,7 +114,7 @@ def extract(record: WarcRecord, **overrides):
     class Allowed:
         value = frozenset({"com.example.www"})
 
-    settings = {**load_config("conf/default.yaml").stages.extract.model_dump(), **overrides}
+    settings = load_config("conf/default.yaml").stages.extract.model_copy(update=overrides)
     [row] = extract_module.extract_row(record, allowed=Allowed, settings=settings, model=LID_MODEL, crawl="X")
     names = [*extract_module.EXTRACT_DOCS.column_names, "drop_reason", "drop_detail", "drop_path", "drop_offset"]
     return dict(zip(names, row, strict=True))

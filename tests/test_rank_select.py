@@ -8,7 +8,7 @@ import pytest
 from typer.testing import CliRunner
 
 from pipeline.cli import app
-from pipeline.core.schemas import RANK_DOMAINS, RANK_HOSTS, SELECT_HOSTS, SELECT_REJECTED
+from pipeline.lib.datasets import RANK_DOMAINS, RANK_HOSTS, SELECT_HOSTS, SELECT_REJECTED
 from pipeline.lib.hosts import reverse_host
 from pipeline.runner import run_pipeline
 from tests.conftest import make_config

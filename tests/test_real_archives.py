@@ -18,10 +18,11 @@ from pathlib import Path
 import pyarrow.parquet as pq
 import pytest
 
+from pipeline.core.config import S3Config
 from pipeline.core.crawlinput import _rows_for_files
-from pipeline.core.schemas import INDEX_RECORDS
 from pipeline.core.stage import DROP_REASON
 from pipeline.core.warc import WarcRecord, iter_records, parse_http_response
+from pipeline.lib.datasets import INDEX_RECORDS
 from pipeline.runner import run_pipeline
 from pipeline.stages.index import index_row
 from tests.conftest import make_config
@@ -90,7 +91,7 @@ def independent_count(path: Path) -> int:
 
 
 def reader_rows(path: Path) -> list[tuple]:
-    return list(_rows_for_files([str(path)], kind="warc", s3={}, max_record_bytes=64 << 20, row_maker=MAKER,
+    return list(_rows_for_files([str(path)], kind="warc", s3=S3Config(), max_record_bytes=64 << 20, row_maker=MAKER,
                                 width=WIDTH))
 
 

@@ -11,8 +11,8 @@ import pytest
 from typer.testing import CliRunner
 
 from pipeline.cli import app
-from pipeline.core.schemas import DEDUP_DOCS
 from pipeline.core.storage import s3_client
+from pipeline.lib.datasets import DEDUP_DOCS
 from pipeline.lib.tokenizer import load_tokenizer
 from pipeline.shards import ShardFolder, inspect_documents, statistics, verify
 

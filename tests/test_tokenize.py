@@ -13,7 +13,7 @@ import numpy as np
 import pyarrow.parquet as pq
 import pytest
 
-from pipeline.core.schemas import DEDUP_DOCS, MIX_DOCS, TOKENIZE_LINEAGE
+from pipeline.lib.datasets import DEDUP_DOCS, MIX_DOCS, TOKENIZE_LINEAGE
 from pipeline.lib.tokenizer import load_tokenizer
 from pipeline.runner import run_pipeline
 from tests.conftest import make_config

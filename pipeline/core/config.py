@@ -21,7 +21,10 @@ class ConfigError(ValueError):
 
 
 class Section(BaseModel):
-    model_config = ConfigDict(extra="forbid", validate_assignment=True)
+    """A config section: unknown keys are errors, and values are frozen once loaded (executors get these objects
+    as they are; nothing can change a setting halfway through a run)."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
 
 
 class InputsConfig(Section):

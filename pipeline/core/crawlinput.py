@@ -33,9 +33,9 @@ def dropped(width: int, reason: str, path: str, offset: int, detail: str = "") -
 
 
 def _rows_for_files(
-    paths: Iterable[str], *, kind: str, s3: dict, max_record_bytes: int, row_maker: RowMaker, width: int
+    paths: Iterable[str], *, kind: str, s3: S3Config, max_record_bytes: int, row_maker: RowMaker, width: int
 ) -> Iterator[tuple]:
-    s3_config = S3Config(**s3)
+    s3_config = s3
     for path in paths:
         try:
             with open_input(path, s3_config) as stream:
@@ -71,7 +71,7 @@ def read_crawl(ctx: StageContext, stats: Stats, kind: str, dataset: Dataset, row
     read = partial(
         _rows_for_files,
         kind=kind,
-        s3=config.storage.s3.model_dump(),
+        s3=config.storage.s3,
         max_record_bytes=config.reader.max_record_bytes,
         row_maker=row_maker,
         width=len(dataset.columns),

@@ -27,9 +27,9 @@ from pipeline.core.config import Section
 from pipeline.core.crawlinput import dropped, kept
 from pipeline.core.decode import decode_html
 from pipeline.core.payload import http_payload
-from pipeline.core.schemas import EXTRACT_DOCS
 from pipeline.core.spark import ShippedFile
 from pipeline.core.warc import WarcRecord, parse_content_type, parse_http_response, parse_warc_date, type_reason
+from pipeline.lib.datasets import EXTRACT_DOCS
 from pipeline.lib.hosts import reverse_host, url_host
 from pipeline.lib.language import LABEL_PREFIX, load_model
 
@@ -164,7 +164,8 @@ def document_id(url: str, payload_digest: str | None) -> str:
     return hashlib.sha1(f"{url}\x00{payload_digest or ''}".encode()).hexdigest()[:20]
 
 
-def extract_row(record: WarcRecord, *, allowed, settings: dict, model: ShippedFile, crawl: str) -> Iterator[tuple]:
+def extract_row(record: WarcRecord, *, allowed, settings: ExtractStageConfig, model: ShippedFile,
+                crawl: str) -> Iterator[tuple]:
     def drop(reason: str, detail: str = "") -> Iterator[tuple]:
         yield dropped(WIDTH, reason, record.path, record.offset, detail)
 
@@ -188,19 +189,19 @@ def extract_row(record: WarcRecord, *, allowed, settings: dict, model: ShippedFi
         yield from drop("not_html", mime or "no content type")
         return
     truncated = record.truncated
-    if truncated is not None and settings["truncated_payload"] == "drop":
+    if truncated is not None and settings.truncated_payload == "drop":
         yield from drop("truncated_payload", f"WARC-Truncated: {truncated}")
         return
-    if http.body_length > settings["max_html_bytes"]:  # checked before the body is copied out of the block
+    if http.body_length > settings.max_html_bytes:  # checked before the body is copied out of the block
         yield from drop("too_large", f"{http.body_length} bytes")
         return
-    payload = http_payload(http, settings["max_html_bytes"], settings["max_decompression_ratio"],
+    payload = http_payload(http, settings.max_html_bytes, settings.max_decompression_ratio,
                            truncated is not None)
     if payload.body is None:
         yield from drop(payload.problem, payload.detail)
         return
     html, codec, charset_source, replaced = decode_html(payload.body, header_charset,
-                                                        max_replaced_share=settings["max_replaced_share"])
+                                                        max_replaced_share=settings.max_replaced_share)
     if html is None:
         detail = f"declared {header_charset!r}"
         if replaced:
@@ -209,31 +210,31 @@ def extract_row(record: WarcRecord, *, allowed, settings: dict, model: ShippedFi
         return
     import trafilatura
 
-    options = settings["trafilatura"]
+    options = settings.trafilatura
     try:
-        with time_limit(settings["timeout_seconds"]):
+        with time_limit(settings.timeout_seconds):
             document = trafilatura.bare_extraction(
-                html, url=url, with_metadata=False, fast=options["fast"], favor_precision=options["favor_precision"],
-                include_comments=options["include_comments"], include_tables=options["include_tables"],
-                deduplicate=options["deduplicate"],
+                html, url=url, with_metadata=False, fast=options.fast, favor_precision=options.favor_precision,
+                include_comments=options.include_comments, include_tables=options.include_tables,
+                deduplicate=options.deduplicate,
             )
     except ExtractionTimeout:
-        yield from drop("timeout", f"over {settings['timeout_seconds']} s")
+        yield from drop("timeout", f"over {settings.timeout_seconds} s")
         return
     except Exception as exc:  # lxml or trafilatura failing on hostile markup
         yield from drop("parse_error", f"{type(exc).__name__}: {exc}")
         return
     text = (getattr(document, "text", None) or "").strip() if document is not None else ""
-    if len(text) < settings["min_text_chars"]:
+    if len(text) < settings.min_text_chars:
         yield from drop("empty_extraction")
         return
     labels, scores = load_model(model.local_path()).predict(" ".join(text.split()), k=3)
     ranked = [(label.removeprefix(LABEL_PREFIX), min(1.0, float(value)))
               for label, value in zip(labels, scores, strict=True)]
     lang, score = ranked[0]
-    minimum = settings["language_min_score"].get(lang)
+    minimum = settings.language_min_score.get(lang)
     if minimum is None:
-        if not settings["keep_other_languages"]:
+        if not settings.keep_other_languages:
             yield from drop("language_not_configured", lang)
             return
         lang, minimum = "other", 0.0
@@ -243,7 +244,7 @@ def extract_row(record: WarcRecord, *, allowed, settings: dict, model: ShippedFi
     script = None
     if lang == "zh":
         script = chinese_script(text)
-        if settings["convert_to_simplified"] and script != "simplified":
+        if settings.convert_to_simplified and script != "simplified":
             text = _opencc()[0].convert(text)
     title = page_title(html)
     yield kept((

@@ -23,9 +23,9 @@ from typing import Literal
 from pydantic import Field
 
 from pipeline.core.config import Section
-from pipeline.core.schemas import DEDUP_DOCS, DEDUP_DROPPED, FILTER_KEPT
 from pipeline.core.stage import DROP_DETAIL, DROP_OFFSET, DROP_PATH, DROP_REASON, Stage, StageContext, Stats
 from pipeline.lib.components import connected_components
+from pipeline.lib.datasets import DEDUP_DOCS, DEDUP_DROPPED, FILTER_KEPT
 from pipeline.lib.minhash import exact_hash, shingles, signature, similarity
 
 

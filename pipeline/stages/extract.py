@@ -7,8 +7,8 @@ from collections import Counter
 from functools import partial
 
 from pipeline.core.crawlinput import read_crawl
-from pipeline.core.schemas import EXTRACT_DOCS, SELECT_HOSTS
 from pipeline.core.stage import DROP_DETAIL, DROP_OFFSET, DROP_PATH, DROP_REASON, Stage, StageContext, Stats
+from pipeline.lib.datasets import EXTRACT_DOCS, SELECT_HOSTS
 from pipeline.lib.extraction import ExtractStageConfig, extract_row
 from pipeline.lib.language import ship_model
 
@@ -33,7 +33,7 @@ class ExtractStage(Stage):
         # The allowlist is at most max_sites host names: small enough to give every task a local set.
         allowed = spark.sparkContext.broadcast(frozenset(row["host"] for row in selected.select("host").collect()))
         stats.details["allowlist_hosts"] = len(allowed.value)
-        row_maker = partial(extract_row, allowed=allowed, settings=settings.model_dump(), model=model,
+        row_maker = partial(extract_row, allowed=allowed, settings=settings, model=model,
                             crawl=ctx.config.crawl)
         frame = read_crawl(ctx, stats, "warc", EXTRACT_DOCS, row_maker)
         authority = F.broadcast(selected.select("host", *AUTHORITY_COLUMNS))

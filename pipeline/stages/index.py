@@ -14,9 +14,9 @@ from pydantic import Field, field_validator
 
 from pipeline.core.config import Section
 from pipeline.core.crawlinput import dropped, kept, read_crawl
-from pipeline.core.schemas import INDEX_RECORDS
 from pipeline.core.stage import Stage, StageContext, Stats
 from pipeline.core.warc import WarcRecord, parse_content_type, parse_http_response, parse_warc_date, type_reason
+from pipeline.lib.datasets import INDEX_RECORDS
 from pipeline.lib.hosts import url_host
 
 

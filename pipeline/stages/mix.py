@@ -23,8 +23,8 @@ from typing import Literal
 from pydantic import Field
 
 from pipeline.core.config import Section
-from pipeline.core.schemas import DEDUP_DOCS, MIX_COUNTS, MIX_DOCS, MIX_PLAN
 from pipeline.core.stage import Stage, StageContext, Stats
+from pipeline.lib.datasets import DEDUP_DOCS, MIX_COUNTS, MIX_DOCS, MIX_PLAN
 from pipeline.lib.mixture import parse_tokens, plan_mixture, repeats_for
 from pipeline.lib.tokenizer import from_config
 

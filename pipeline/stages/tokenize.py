@@ -26,7 +26,9 @@ import numpy as np
 from pydantic import Field
 
 from pipeline.core.config import S3Config, Section
-from pipeline.core.schemas import (
+from pipeline.core.stage import Stage, StageContext, StageError, Stats
+from pipeline.core.storage import file_sha256, is_s3, local_path, put_file, safe_name
+from pipeline.lib.datasets import (
     DEDUP_DOCS,
     MIX_DOCS,
     MIX_PLAN,
@@ -36,8 +38,6 @@ from pipeline.core.schemas import (
     TOKENIZE_MANIFEST,
     TOKENIZE_SHARDS,
 )
-from pipeline.core.stage import Stage, StageContext, StageError, Stats
-from pipeline.core.storage import file_sha256, is_s3, local_path, put_file, safe_name
 from pipeline.lib.tokenizer import from_config
 
 
@@ -83,14 +83,14 @@ def shard_prefix(lang: str, number: int) -> str:
     return f"{SHARDS_FOLDER}/{lang}/{lang}_{number:05d}"
 
 
-def _write_shards(rows, *, tokenizer_settings, target: str, s3: dict, dtype_name: str):
+def _write_shards(rows, *, tokenizer_settings, target: str, s3: S3Config, dtype_name: str):
     """Rows sorted by (shard, order) → the shards' files; yields ('doc', ...) lineage and ('shard', ...) rows.
 
     A local target is written in place; an S3 target through a scratch file and one upload per file.
     """
     tokenizer = from_config(tokenizer_settings)
     dtype = np.dtype(dtype_name)
-    s3_config = S3Config(**s3)
+    s3_config = s3
     eos = tokenizer.eos_id
     remote = is_s3(target)
     with tempfile.TemporaryDirectory(prefix="corpusforge-shard-") as scratch:
@@ -195,7 +195,7 @@ class TokenizeStage(Stage):
                                  "dup_cluster_size", "warc_path", "offset")
                    .repartition(max(1, total_shards), "shard").sortWithinPartitions("shard", "key", "id", "copy"))
         write = partial(_write_shards, tokenizer_settings=ctx.config.tokenizer, target=target,
-                        s3=ctx.config.storage.s3.model_dump(), dtype_name=dtype.name)
+                        s3=ctx.config.storage.s3, dtype_name=dtype.name)
         written = ctx.spark.createDataFrame(ordered.rdd.mapPartitions(write), OUTPUT_SCHEMA)
         written = written.persist(StorageLevel.DISK_ONLY)
         shards = [row.asDict() for row in written.where(F.col("kind") == "shard").orderBy("shard").collect()]

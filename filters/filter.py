@@ -39,6 +39,7 @@ from pipeline.core.stage import (
     SUCCESS_FILE,
     Stage,
     StageContext,
+    StageDetails,
     StageError,
     Stats,
     accounted_schema,
@@ -160,12 +161,24 @@ def _columns(schema) -> list[tuple[str, str]]:
     return [(field.name, field.dataType.simpleString().replace("bigint", "int64")) for field in schema.fields]
 
 
+class FilterDetails(StageDetails):
+    signal_digest: str = ""  # of everything the signals depend on: equal digests reuse the stored signals
+    perplexity_models: list[str] = []
+    quality_models: list[str] = []
+    signal_rules: dict[str, str] = {}  # per language: digest of its signal settings
+    signals: str = ""  # computed, or reused when only thresholds changed
+    blocklist: dict[str, Any] = {}
+    perplexity_cutoffs: dict[str, list[float]] = {}
+    by_language: dict[str, dict[str, Any]] = {}  # kept, dropped by reason, perplexity buckets
+
+
 class FilterStage(Stage):
     name = "filter"
     description = "Per-language quality rules, KenLM perplexity and a fastText quality classifier."
     requires = ("extract", "train-lm", "train-quality")
     writes = (FILTER_KEPT, FILTER_DROPPED)
     settings = FilterStageConfig
+    Details = FilterDetails
 
     def files_digest(self, config) -> str:
         settings = config.stages.filter

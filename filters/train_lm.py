@@ -16,13 +16,14 @@ import subprocess
 import tempfile
 import time
 from pathlib import Path
+from typing import Any
 
 from pydantic import Field
 
 from filters.kenlm import MODELS_FOLDER, lm_lines, load_lm, model_file_name, perplexity
 from filters.rules import language_rules
 from pipeline.core.config import Section
-from pipeline.core.stage import Stage, StageContext, StageError, Stats, digest_files
+from pipeline.core.stage import Stage, StageContext, StageDetails, StageError, Stats, digest_files
 from pipeline.lib.datasets import EXTRACT_DOCS, TRAIN_LM_MODELS, TRAIN_LM_REFERENCE
 
 
@@ -77,12 +78,18 @@ def run_lmplz(settings, text_path: Path, work: Path, lang: str) -> Path:
     return binary
 
 
+class TrainLmDetails(StageDetails):
+    languages: dict[str, dict[str, Any]] = {}  # per language: reference hosts, bytes, tokens, model, perplexity
+    disabled: bool = False
+
+
 class TrainLmStage(Stage):
     name = "train-lm"
     description = "KenLM n-gram models per language (lmplz) from the text of the highest-authority hosts."
     requires = ("extract",)
     writes = (TRAIN_LM_REFERENCE, TRAIN_LM_MODELS)
     settings = TrainLmStageConfig
+    Details = TrainLmDetails
     config_sections = ("stages.filter.languages_dir", "stages.filter.language_overrides")
     filtering = False
 

@@ -20,6 +20,7 @@ import tempfile
 import zlib
 from collections import defaultdict
 from pathlib import Path
+from typing import Any
 
 from pydantic import Field
 
@@ -35,7 +36,7 @@ from filters.classifier import (
 )
 from filters.rules import language_rules
 from pipeline.core.config import S3Config, Section
-from pipeline.core.stage import Stage, StageContext, Stats, digest_files
+from pipeline.core.stage import Stage, StageContext, StageDetails, Stats, digest_files
 from pipeline.core.storage import read_range
 from pipeline.core.warc import WarcRecord, records_in_range
 from pipeline.lib.datasets import (
@@ -93,12 +94,20 @@ def fetch_and_extract(rows, *, s3: S3Config, extract_row, segmenters: dict[str, 
                        classifier_text(values["text"], segmenters[values["lang"]]))
 
 
+class TrainQualityDetails(StageDetails):
+    disabled: bool = False
+    unreadable_poor_records: int = 0
+    examples: dict[str, dict[str, int]] = {}  # per language: examples per label
+    models: dict[str, dict[str, Any]] = {}  # per group: model file, training sizes, held-out precision/recall
+
+
 class TrainQualityStage(Stage):
     name = "train-quality"
     description = "fastText quality classifier: top-authority hosts' pages against low-authority and spam pages."
     requires = ("index", "select", "extract")
     writes = (TRAIN_QUALITY_EXAMPLES, TRAIN_QUALITY_MODELS)
     settings = TrainQualityStageConfig
+    Details = TrainQualityDetails
     config_sections = ("stages.extract", "language_id", "stages.filter.languages_dir",
                        "stages.filter.language_overrides")
     filtering = False

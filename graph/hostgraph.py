@@ -13,13 +13,14 @@ from collections import Counter
 from collections.abc import Iterator
 from contextlib import suppress
 from functools import partial
+from typing import Any
 from urllib.parse import urljoin
 
-from pydantic import Field
+from pydantic import BaseModel, Field
 
 from pipeline.core.config import Section
-from pipeline.core.crawlinput import dropped, kept, read_crawl
-from pipeline.core.stage import Stage, StageContext, Stats
+from pipeline.core.crawlinput import read_crawl
+from pipeline.core.stage import Stage, StageContext, StageDetails, Stats
 from pipeline.core.warc import type_reason
 from pipeline.lib.datasets import HOSTGRAPH_EDGES, HOSTGRAPH_EXPORT, HOSTGRAPH_PAGES, HOSTGRAPH_VERTICES
 from pipeline.lib.hosts import registered_domain, reverse_host, url_host
@@ -40,7 +41,6 @@ class HostgraphStageConfig(Section):
     text_export: bool = Field(default=True, description="Also write gzip text files for the WebGraph tools")
 
 
-WIDTH = len(HOSTGRAPH_PAGES.columns)
 DEGREE_PERCENTILES = (0.5, 0.9, 0.99, 0.999)
 TOP_HOSTS = 20
 
@@ -80,19 +80,19 @@ def page_row(
     payload = record.json
     if payload is None:
         reason, detail = type_reason("warc_type_", record.warc_type)
-        yield dropped(WIDTH, reason, record.path, record.offset, detail)
+        yield HOSTGRAPH_PAGES.dropped(reason, record.path, record.offset, detail)
         return
     envelope = _object(payload.get("Envelope"))
     warc_headers = _object(envelope.get("WARC-Header-Metadata"))
     wat_type = warc_headers.get("WARC-Type")
     if not (isinstance(wat_type, str) and wat_type.lower() == "response"):
         reason, detail = type_reason("wat_", wat_type)
-        yield dropped(WIDTH, reason, record.path, record.offset, detail)
+        yield HOSTGRAPH_PAGES.dropped(reason, record.path, record.offset, detail)
         return
     url = _text(warc_headers.get("WARC-Target-URI")) or record.target_uri or ""
     source, reason = url_host(url, strip_www=strip_www)
     if source is None:
-        yield dropped(WIDTH, f"source_{reason}", record.path, record.offset, url[:200])
+        yield HOSTGRAPH_PAGES.dropped(f"source_{reason}", record.path, record.offset, url[:200])
         return
     http = _object(_object(envelope.get("Payload-Metadata")).get("HTTP-Response-Metadata"))
     status = _status(_object(http.get("Response-Message")).get("Status"))
@@ -141,15 +141,15 @@ def page_row(
         None,
     )
     title = head.get("Title")
-    yield kept((
-        url,
-        reverse_host(source),
-        status,
-        title if isinstance(title, str) else None,
-        description if isinstance(description, str) else None,
-        sorted(targets),
-        dict(counts),
-    ))
+    yield HOSTGRAPH_PAGES.row(
+        url=url,
+        host=reverse_host(source),
+        status=status,
+        title=title if isinstance(title, str) else None,
+        description=description if isinstance(description, str) else None,
+        targets=sorted(targets),
+        link_counts=dict(counts),
+    )
 
 
 def _vertex_row(row) -> tuple[int, str, str]:
@@ -157,11 +157,30 @@ def _vertex_row(row) -> tuple[int, str, str]:
     return vertex_id, host, reverse_host(registered_domain(reverse_host(host)))
 
 
+class GraphSummary(BaseModel):
+    vertices: int
+    edges: int
+    crawled_hosts: int
+    domains: int
+    dangling: int
+    dangling_fraction: float
+    same_domain_edges: int
+    same_domain_fraction: float
+    degree_percentiles: dict[str, dict[str, float]]
+    top_in_degree: list[dict[str, Any]]
+
+
+class HostgraphDetails(StageDetails):
+    links: dict[str, int] = {}  # links by outcome: hyperlink, redirect, rel_nofollow, same_host, target_…
+    graph: GraphSummary | None = None
+
+
 class HostGraphStage(Stage):
     name = "hostgraph"
     description = "Host-level link graph from WAT outlinks: normalized hosts, registered domains, dense ids."
     writes = (HOSTGRAPH_PAGES, HOSTGRAPH_VERTICES, HOSTGRAPH_EDGES, HOSTGRAPH_EXPORT)
     settings = HostgraphStageConfig
+    Details = HostgraphDetails
     config_sections = ("inputs", "reader")
 
     def run(self, ctx: StageContext, stats: Stats) -> None:

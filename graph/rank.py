@@ -15,14 +15,14 @@ from __future__ import annotations
 import os
 import time
 from pathlib import Path
-from typing import Literal
+from typing import Any, Literal
 
 import numpy as np
 from pydantic import Field
 
 from graph.pagerank import LocalGraph, SparkPageRank, group_teleport, pagerank_local
 from pipeline.core.config import Section
-from pipeline.core.stage import Stage, StageContext, StageError, Stats, digest_files
+from pipeline.core.stage import Stage, StageContext, StageDetails, StageError, Stats, digest_files
 from pipeline.lib.datasets import HOSTGRAPH_EDGES, HOSTGRAPH_PAGES, HOSTGRAPH_VERTICES, RANK_DOMAINS, RANK_HOSTS
 from pipeline.lib.hosts import normalize_host, reverse_host
 from pipeline.lib.ids import dense_ids
@@ -96,12 +96,29 @@ def choose_backend(requested: str, vertices: int, edges: int, fraction: float) -
                      f"{fraction:.0%} of the driver's {memory / 2**30:.1f} GiB available")
 
 
+class RankDetails(StageDetails):
+    vertices: int = 0
+    empty_graph: bool = False
+    seeds: dict[str, dict[str, int]] = {}  # per language: seeds listed, seeds found in the graph
+    backend: str | None = None
+    backend_reason: str | None = None
+    groups: int | None = None  # voters: registered domains (pool_by_domain) or hosts
+    votes: int | None = None
+    ranking_seconds: float | None = None
+    pagerank: dict[str, Any] | None = None  # iterations, convergence
+    trustrank: dict[str, Any] | None = None
+    pagerank_total: float | None = None
+    trustrank_total: float | None = None
+    with_language: int | None = None
+
+
 class RankStage(Stage):
     name = "rank"
     description = "Host authority: PageRank, trust-seeded PageRank and spam mass over the host graph."
     requires = ("hostgraph",)
     writes = (RANK_HOSTS, RANK_DOMAINS)
     settings = RankStageConfig
+    Details = RankDetails
     config_sections = ("language_id",)
     filtering = False
 

@@ -12,12 +12,12 @@ A quota host that would have made the list on authority alone is recorded as ``a
 from __future__ import annotations
 
 import math
-from typing import Literal
+from typing import Any, Literal
 
 from pydantic import Field
 
 from pipeline.core.config import Section
-from pipeline.core.stage import Stage, StageContext, Stats
+from pipeline.core.stage import Stage, StageContext, StageDetails, Stats
 from pipeline.lib.datasets import RANK_HOSTS, SELECT_HOSTS, SELECT_REJECTED
 
 
@@ -55,12 +55,23 @@ def with_rank(spark, frame, score: str):
     return spark.createDataFrame(ranked, schema)
 
 
+class SelectDetails(StageDetails):
+    places: int = 0
+    max_sites: int = 0
+    eligible: int = 0
+    total_hosts: int = 0
+    quotas: dict[str, dict[str, Any]] = {}  # per language: wanted, available, reserved, selected, met
+    selected_by_language: dict[str, int] = {}
+    selected_by_reason: dict[str, int] = {}
+
+
 class SelectStage(Stage):
     name = "select"
     description = "Allowlist of at most 1M quality sites, with per-language quotas for scarce languages."
     requires = ("rank",)
     writes = (SELECT_HOSTS, SELECT_REJECTED)
     settings = SelectStageConfig
+    Details = SelectDetails
 
     def run(self, ctx: StageContext, stats: Stats) -> None:
         from pyspark.sql import functions as F

@@ -135,7 +135,7 @@ def read_outcomes(path: Path, data: bytes | None, kind: str, dataset, row_maker,
 
     outcomes = []
     for row in _rows_for_files([str(path)], kind=kind, s3=S3Config(), max_record_bytes=max_record_bytes,
-                               row_maker=tagged, width=len(dataset.columns)):
+                               row_maker=tagged, dataset=dataset):
         values = verify_row(dataset, row)
         source = origin.get(id(row))
         offset = source[1] if source is not None and source[0] is row else values[DROP_OFFSET]

@@ -92,7 +92,7 @@ def independent_count(path: Path) -> int:
 
 def reader_rows(path: Path) -> list[tuple]:
     return list(_rows_for_files([str(path)], kind="warc", s3=S3Config(), max_record_bytes=64 << 20, row_maker=MAKER,
-                                width=WIDTH))
+                                dataset=INDEX_RECORDS))
 
 
 @pytest.mark.parametrize("path", ARCHIVES, ids=lambda p: f"{p.parent.name}/{p.name}")

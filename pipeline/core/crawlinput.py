@@ -22,18 +22,8 @@ RECORD_ERROR = "record_error"
 RowMaker = Callable[[WarcRecord], Iterable[tuple]]
 
 
-def kept(values: tuple | list) -> tuple:
-    """A row that survives: the dataset's values, then empty drop columns."""
-    return (*values, None, None, None, None)
-
-
-def dropped(width: int, reason: str, path: str, offset: int, detail: str = "") -> tuple:
-    """A row that accounts for a dropped record: empty dataset values, then why and where."""
-    return (*([None] * width), reason, detail[:500], path, offset)
-
-
 def _rows_for_files(
-    paths: Iterable[str], *, kind: str, s3: S3Config, max_record_bytes: int, row_maker: RowMaker, width: int
+    paths: Iterable[str], *, kind: str, s3: S3Config, max_record_bytes: int, row_maker: RowMaker, dataset: Dataset
 ) -> Iterator[tuple]:
     s3_config = s3
     for path in paths:
@@ -44,16 +34,16 @@ def _rows_for_files(
                     items = with_wat_json(items)
                 for item in items:
                     if isinstance(item, Skip):
-                        yield dropped(width, item.reason, path, item.offset, item.detail)
+                        yield dataset.dropped(item.reason, path, item.offset, item.detail)
                         continue
                     try:
                         rows = list(row_maker(item))
                     except Exception as exc:
-                        yield dropped(width, RECORD_ERROR, path, item.offset, f"{type(exc).__name__}: {exc}")
+                        yield dataset.dropped(RECORD_ERROR, path, item.offset, f"{type(exc).__name__}: {exc}")
                         continue
                     yield from rows
         except Exception as exc:  # cannot open, or the stream failed beyond its retries
-            yield dropped(width, UNREADABLE_FILE, path, -1, f"{redact_url(path)}: {type(exc).__name__}: {exc}")
+            yield dataset.dropped(UNREADABLE_FILE, path, -1, f"{redact_url(path)}: {type(exc).__name__}: {exc}")
 
 
 def read_crawl(ctx: StageContext, stats: Stats, kind: str, dataset: Dataset, row_maker: RowMaker):
@@ -74,7 +64,7 @@ def read_crawl(ctx: StageContext, stats: Stats, kind: str, dataset: Dataset, row
         s3=config.storage.s3,
         max_record_bytes=config.reader.max_record_bytes,
         row_maker=row_maker,
-        width=len(dataset.columns),
+        dataset=dataset,
     )
     rows = ctx.spark.sparkContext.parallelize(files, len(files)).mapPartitions(read)
     return ctx.spark.createDataFrame(rows, accounted_schema(dataset))

@@ -51,6 +51,22 @@ class Dataset:
     def path(self, out_root: str) -> str:
         return f"{out_root.rstrip('/')}/{self.stage}/{self.name}"
 
+    def row(self, **values) -> tuple:
+        """A kept row with every column given by name (a missing or unknown name is an error, not a shifted
+        column), followed by the empty drop columns of the accounting (``pipeline.core.stage``)."""
+        try:
+            row = tuple([values.pop(name) for name in self.column_names])
+        except KeyError as missing:
+            raise ValueError(f"{self.stage}/{self.name}: no value for column {missing}") from None
+        if values:
+            raise ValueError(f"{self.stage}/{self.name}: no column {', '.join(sorted(values))}")
+        return (*row, None, None, None, None)
+
+    def dropped(self, reason: str, path: str, offset: int, detail: str = "") -> tuple:
+        """A row that accounts for a dropped record: empty columns, then why (a detail of at most 500 characters)
+        and where (file and offset)."""
+        return (*([None] * len(self.columns)), reason, detail[:500], path, offset)
+
     def spark_schema(self):
         from pyspark.sql import types as T
 

@@ -22,6 +22,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, ClassVar
 
+from pydantic import BaseModel, ConfigDict, ValidationError
+
 from pipeline import __version__
 from pipeline.core.config import BaseConfig, Section
 from pipeline.core.schemas import Artifact, Dataset
@@ -102,6 +104,17 @@ class HadoopFS:
         if not fs.exists(jpath):
             return []
         return sorted(status.getPath().getName() for status in fs.listStatus(jpath))
+
+
+class StageDetails(BaseModel):
+    """What a stage records in ``stats.json``'s ``details``: each stage declares its own model (``Stage.Details``)
+    on this base, and the stage cannot publish a key it did not declare or a value of the wrong type."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    drop_examples: list[dict[str, Any]] = []  # a few examples of every drop reason, with file and offset
+    warc_files: int | None = None  # input files read (crawl-reading stages)
+    wat_files: int | None = None
 
 
 @dataclass
@@ -255,6 +268,8 @@ class Stage:
     settings: ClassVar[type[Section] | None] = None
     # Other dotted config sections whose values decide the stage's output (its own section always does).
     config_sections: ClassVar[tuple[str, ...]] = ()
+    # The keys and types of its stats.json details.
+    Details: ClassVar[type[StageDetails]] = StageDetails
     # Filtering stages must account for every input record: input == output + sum(dropped).
     filtering: ClassVar[bool] = True
 
@@ -351,6 +366,11 @@ def run_stage(
     started = time.monotonic()
     try:
         stage.run(ctx, stats)
+        try:
+            stage.Details.model_validate(stats.details)
+        except ValidationError as exc:
+            raise StageError(f"stage {stage.name} recorded details its {stage.Details.__name__} does not declare: "
+                             f"{exc}") from None
         stats.seconds = round(time.monotonic() - started, 3)
         if stage.filtering:
             stats.check_accounting()

@@ -24,7 +24,6 @@ from typing import Literal
 from pydantic import Field
 
 from pipeline.core.config import Section
-from pipeline.core.crawlinput import dropped, kept
 from pipeline.core.decode import decode_html
 from pipeline.core.payload import http_payload
 from pipeline.core.spark import ShippedFile
@@ -70,7 +69,6 @@ class ExtractStageConfig(Section):
     convert_to_simplified: bool = Field(default=False, description="Convert traditional Chinese text to simplified")
 
 
-WIDTH = len(EXTRACT_DOCS.columns)
 HTML_TYPES = frozenset({"text/html", "application/xhtml+xml"})
 
 
@@ -167,7 +165,7 @@ def document_id(url: str, payload_digest: str | None) -> str:
 def extract_row(record: WarcRecord, *, allowed, settings: ExtractStageConfig, model: ShippedFile,
                 crawl: str) -> Iterator[tuple]:
     def drop(reason: str, detail: str = "") -> Iterator[tuple]:
-        yield dropped(WIDTH, reason, record.path, record.offset, detail)
+        yield EXTRACT_DOCS.dropped(reason, record.path, record.offset, detail)
 
     if record.warc_type != "response":
         yield from drop(*type_reason("warc_type_", record.warc_type))
@@ -247,9 +245,12 @@ def extract_row(record: WarcRecord, *, allowed, settings: ExtractStageConfig, mo
         if settings.convert_to_simplified and script != "simplified":
             text = _opencc()[0].convert(text)
     title = page_title(html)
-    yield kept((
-        document_id(url, record.header("warc-payload-digest")), url, reverse_host(host), None, lang, score,
-        " ".join(f"{code}:{value:.3f}" for code, value in ranked), script, title, text, codec, charset_source,
-        replaced, payload.encoding, truncated, crawl, parse_warc_date(record.header("warc-date")), record.path,
-        record.offset, record.length, record.archive_format, None, None, None,
-    ))
+    yield EXTRACT_DOCS.row(
+        id=document_id(url, record.header("warc-payload-digest")), url=url, host=reverse_host(host),
+        domain=None,  # the authority columns are joined in by the extract stage
+        lang=lang, lang_score=score, lang_top3=" ".join(f"{code}:{value:.3f}" for code, value in ranked),
+        script=script, title=title, text=text, charset=codec, charset_source=charset_source, replaced_bytes=replaced,
+        content_encoding=payload.encoding, truncated=truncated, crawl=crawl,
+        fetch_time=parse_warc_date(record.header("warc-date")), warc_path=record.path, offset=record.offset,
+        length=record.length, archive_format=record.archive_format, pagerank=None, trustrank=None, spam_mass=None,
+    )

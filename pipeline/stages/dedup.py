@@ -18,12 +18,21 @@
 from __future__ import annotations
 
 from functools import partial
-from typing import Literal
+from typing import Any, Literal
 
 from pydantic import Field
 
 from pipeline.core.config import Section
-from pipeline.core.stage import DROP_DETAIL, DROP_OFFSET, DROP_PATH, DROP_REASON, Stage, StageContext, Stats
+from pipeline.core.stage import (
+    DROP_DETAIL,
+    DROP_OFFSET,
+    DROP_PATH,
+    DROP_REASON,
+    Stage,
+    StageContext,
+    StageDetails,
+    Stats,
+)
 from pipeline.lib.components import connected_components
 from pipeline.lib.datasets import DEDUP_DOCS, DEDUP_DROPPED, FILTER_KEPT
 from pipeline.lib.minhash import exact_hash, shingles, signature, similarity
@@ -113,12 +122,24 @@ def _similarity_or_none(first, second):
     return similarity(first, second) if first is not None and second is not None else None
 
 
+class DedupDetails(StageDetails):
+    edges: int = 0  # duplicate pairs joined into clusters
+    component_rounds: int | None = None
+    candidate_pairs: int | None = None
+    near_pairs: int | None = None
+    line_dedup: dict[str, int] | None = None
+    clusters_by_size: dict[int, int] = {}
+    by_language: dict[str, dict[str, Any]] = {}
+    lowest_near_duplicate_similarity: float | None = None
+
+
 class DedupStage(Stage):
     name = "dedup"
     description = "Exact and MinHash-LSH near-duplicate removal; highest-authority copy survives."
     requires = ("filter",)
     writes = (DEDUP_DOCS, DEDUP_DROPPED)
     settings = DedupStageConfig
+    Details = DedupDetails
     config_sections = ("stages.filter.languages_dir", "stages.filter.language_overrides")
 
     def run(self, ctx: StageContext, stats: Stats) -> None:

@@ -7,12 +7,28 @@ from collections import Counter
 from functools import partial
 
 from pipeline.core.crawlinput import read_crawl
-from pipeline.core.stage import DROP_DETAIL, DROP_OFFSET, DROP_PATH, DROP_REASON, Stage, StageContext, Stats
+from pipeline.core.stage import (
+    DROP_DETAIL,
+    DROP_OFFSET,
+    DROP_PATH,
+    DROP_REASON,
+    Stage,
+    StageContext,
+    StageDetails,
+    Stats,
+)
 from pipeline.lib.datasets import EXTRACT_DOCS, SELECT_HOSTS
 from pipeline.lib.extraction import ExtractStageConfig, extract_row
 from pipeline.lib.language import ship_model
 
 AUTHORITY_COLUMNS = ("domain", "pagerank", "trustrank", "spam_mass")
+
+
+class ExtractDetails(StageDetails):
+    allowlist_hosts: int = 0
+    docs_by_language: dict[str, int] = {}
+    zh_script: dict[str, int] = {}
+    charset_source: dict[str, int] = {}
 
 
 class ExtractStage(Stage):
@@ -21,6 +37,7 @@ class ExtractStage(Stage):
     requires = ("select",)
     writes = (EXTRACT_DOCS,)
     settings = ExtractStageConfig
+    Details = ExtractDetails
     config_sections = ("inputs", "reader", "language_id")
 
     def run(self, ctx: StageContext, stats: Stats) -> None:

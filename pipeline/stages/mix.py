@@ -18,12 +18,12 @@ import json
 import math
 from collections import defaultdict
 from functools import partial
-from typing import Literal
+from typing import Any, Literal
 
 from pydantic import Field
 
 from pipeline.core.config import Section
-from pipeline.core.stage import Stage, StageContext, Stats
+from pipeline.core.stage import Stage, StageContext, StageDetails, Stats
 from pipeline.lib.datasets import DEDUP_DOCS, MIX_COUNTS, MIX_DOCS, MIX_PLAN
 from pipeline.lib.mixture import parse_tokens, plan_mixture, repeats_for
 from pipeline.lib.tokenizer import from_config
@@ -84,12 +84,19 @@ def _assign_repeats(index, rows, *, offsets: dict, available: dict, rates: dict,
         before[lang] = position + row["tokens"]
 
 
+class MixDetails(StageDetails):
+    plan: dict[str, dict[str, Any]] = {}  # per language: available, target and realized tokens, shares, epochs
+    policy: str = ""
+    notes: list[str] = []
+
+
 class MixStage(Stage):
     name = "mix"
     description = "Language mixture plan and capped upsampling of scarce languages."
     requires = ("dedup",)
     writes = (MIX_DOCS, MIX_COUNTS, MIX_PLAN)
     settings = MixStageConfig
+    Details = MixDetails
     config_sections = ("tokenizer",)
     filtering = False
 

@@ -21,12 +21,13 @@ import struct
 import tempfile
 from functools import partial
 from itertools import chain
+from typing import Any
 
 import numpy as np
 from pydantic import Field
 
 from pipeline.core.config import S3Config, Section
-from pipeline.core.stage import Stage, StageContext, StageError, Stats
+from pipeline.core.stage import Stage, StageContext, StageDetails, StageError, Stats
 from pipeline.core.storage import file_sha256, is_s3, local_path, put_file, safe_name
 from pipeline.lib.datasets import (
     DEDUP_DOCS,
@@ -153,12 +154,20 @@ OUTPUT_SCHEMA = ("kind string, shard string, doc_index bigint, id string, copy i
                  "documents bigint, bin_bytes bigint, idx_bytes bigint, bin_sha256 string, idx_sha256 string")
 
 
+class TokenizeDetails(StageDetails):
+    tokenizer: dict[str, Any] = {}
+    dtype: str = ""
+    totals: dict[str, Any] = {}
+    languages: dict[str, dict[str, Any]] = {}
+
+
 class TokenizeStage(Stage):
     name = "tokenize"
     description = "Megatron .bin/.idx token shards, manifest and data-blend file."
     requires = ("mix", "dedup")
     writes = (TOKENIZE_LINEAGE, TOKENIZE_SHARDS, TOKENIZE_MANIFEST, TOKENIZE_BLEND_JSON, TOKENIZE_BLEND_TXT)
     settings = TokenizeStageConfig
+    Details = TokenizeDetails
     config_sections = ("tokenizer",)
     filtering = False
 

@@ -30,7 +30,8 @@ from bench_results import save_result
 from pipeline.core.config import S3Config, TokenizerConfig
 from pipeline.lib.tokenizer import from_config, train_bpe
 from pipeline.sample.text import good_document
-from pipeline.stages.tokenize import _write_shards, token_dtype
+from pipeline.lib.megatron import token_dtype
+from pipeline.stages.tokenize import _write_shards
 
 LANGUAGES = ("en", "de", "fr", "es", "ru", "ja", "zh")
 

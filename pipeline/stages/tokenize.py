@@ -17,7 +17,6 @@ import hashlib
 import json
 import math
 import os
-import struct
 import tempfile
 from functools import partial
 from itertools import chain
@@ -39,6 +38,7 @@ from pipeline.lib.datasets import (
     TOKENIZE_MANIFEST,
     TOKENIZE_SHARDS,
 )
+from pipeline.lib.megatron import token_dtype, write_index
 from pipeline.lib.tokenizer import from_config
 
 
@@ -50,33 +50,8 @@ class TokenizeStageConfig(Section):
     lineage: bool = Field(default=True, description="Write tokenize/lineage: (shard, document) → id, url, WARC, offset")
 
 
-MAGIC = b"MMIDIDX\x00\x00"
-VERSION = 1
-DTYPE_CODES = {np.dtype(np.uint16): 8, np.dtype(np.int32): 4}
-UINT16_VOCAB_LIMIT = 65_500  # Megatron's rule for choosing uint16
 SHARDS_FOLDER = TOKENIZE_SHARDS.name
 ENCODE_BATCH = 256
-
-
-def token_dtype(vocab_size: int) -> np.dtype:
-    return np.dtype(np.uint16) if vocab_size < UINT16_VOCAB_LIMIT else np.dtype(np.int32)
-
-
-def write_index(path: str, sizes: list[int], dtype: np.dtype) -> None:
-    """The ``.idx`` of a shard whose documents (one sequence each) have ``sizes`` tokens."""
-    lengths = np.asarray(sizes, dtype=np.int32)
-    pointers = np.zeros(len(sizes), dtype=np.int64)
-    if len(sizes) > 1:
-        np.cumsum(lengths[:-1].astype(np.int64) * dtype.itemsize, out=pointers[1:])
-    with open(path, "wb") as handle:
-        handle.write(MAGIC)
-        handle.write(struct.pack("<Q", VERSION))
-        handle.write(struct.pack("<B", DTYPE_CODES[dtype]))
-        handle.write(struct.pack("<Q", len(sizes)))
-        handle.write(struct.pack("<Q", len(sizes) + 1))
-        handle.write(lengths.tobytes(order="C"))
-        handle.write(pointers.tobytes(order="C"))
-        handle.write(np.arange(len(sizes) + 1, dtype=np.int64).tobytes(order="C"))
 
 
 def shard_prefix(lang: str, number: int) -> str:

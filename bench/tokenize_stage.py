@@ -28,9 +28,9 @@ from pathlib import Path
 from bench_results import save_result
 
 from pipeline.core.config import S3Config, TokenizerConfig
+from pipeline.lib.megatron import token_dtype
 from pipeline.lib.tokenizer import from_config, train_bpe
 from pipeline.sample.text import good_document
-from pipeline.lib.megatron import token_dtype
 from pipeline.stages.tokenize import _write_shards
 
 LANGUAGES = ("en", "de", "fr", "es", "ru", "ja", "zh")
@@ -42,7 +42,7 @@ def documents(count: int, seed: int) -> list[dict]:
     for index in range(count):
         lang = LANGUAGES[index % len(LANGUAGES)]
         rows.append({"shard": f"shards/{lang}/{lang}_00000", "key": index, "id": f"doc{index:07d}", "copy": 1,
-                     "lang": lang, "text": good_document(lang, random.Random(rng.random())).text,
+                     "lang": lang, "text": good_document(lang, random.Random(rng.random())).text, "token_ids": None,
                      "url": f"https://example.com/{index}", "host": "com.example", "domain": "com.example",
                      "dup_cluster_size": 1, "warc_path": "bench.warc.gz", "offset": index})
     rows.sort(key=lambda row: row["shard"])

@@ -18,6 +18,7 @@ def _spark_type(name: str):
         "int64": T.LongType(),
         "double": T.DoubleType(),
         "boolean": T.BooleanType(),
+        "binary": T.BinaryType(),
         "timestamp": T.TimestampType(),
     }
     if name in scalars:

@@ -278,6 +278,17 @@ MIX_DOCS = Dataset(
     ),
 )
 
+MIX_TOKENS = Dataset(
+    stage="mix",
+    name="tokens",
+    doc="Every document's tokens, encoded once (token_counts: exact) for the shards to reuse.",
+    columns=(
+        Column("id", "string", False, "Document id"),
+        Column("token_ids", "binary", False,
+               "Its tokens and the end-of-document token, as the shards store them (little-endian, the shard dtype)"),
+    ),
+)
+
 TOKENIZE_LINEAGE = Dataset(
     stage="tokenize",
     name="lineage",

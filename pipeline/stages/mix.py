@@ -1,8 +1,9 @@
 """Stage ``mix``: count each language's tokens, plan the mixture, and decide every document's repeats.
 
 1. Counts per language after dedup: documents, UTF-8 bytes and tokens under the configured tokenizer — exact
-   (every document tokenized, end-of-document token included) or estimated from a sample of documents per
-   language (tokens per byte, with the estimate's relative standard error reported). ``mix/counts.json``.
+   (every document tokenized, end-of-document token included; the tokens are kept in ``mix/tokens`` for the
+   shards, so no document is ever encoded twice) or estimated from a sample of documents per language (tokens
+   per byte, with the estimate's relative standard error reported). ``mix/counts.json``.
 2. The plan (``pipeline.lib.mixture``): policy, budget and epoch cap → target tokens per language. ``mix/plan.json``.
 3. Who is repeated: within a language, documents are ranked by duplicate-cluster weight (FineWeb-2-style
    rehydration: a page the web copied a few times is worth more passes), then quality score, then host
@@ -18,13 +19,15 @@ import json
 import math
 from collections import defaultdict
 from functools import partial
+from itertools import chain
 from typing import Any, Literal
 
 from pydantic import Field
 
 from pipeline.core.config import Section
 from pipeline.core.stage import Stage, StageContext, StageDetails, Stats
-from pipeline.lib.datasets import DEDUP_DOCS, MIX_COUNTS, MIX_DOCS, MIX_PLAN
+from pipeline.lib.datasets import DEDUP_DOCS, MIX_COUNTS, MIX_DOCS, MIX_PLAN, MIX_TOKENS
+from pipeline.lib.megatron import token_dtype
 from pipeline.lib.mixture import parse_tokens, plan_mixture, repeats_for
 from pipeline.lib.tokenizer import from_config
 
@@ -54,15 +57,24 @@ class MixStageConfig(Section):
 
 
 
-def _token_batches(batches, *, settings):
-    """(id, tokens) per document: its token count plus one end-of-document token."""
+def _token_batches(batches, *, settings, keep_ids: bool = False):
+    """(id, tokens[, token_ids]) per document: its token count plus one end-of-document token, and with
+    ``keep_ids`` the tokens themselves as the shards store them, so the tokenize stage never encodes again."""
+    import numpy as np
     import pyarrow as pa
 
     tokenizer = from_config(settings)
+    dtype = token_dtype(tokenizer.vocab_size)
+    eos = tokenizer.eos_id
     for batch in batches:
         encoded = tokenizer.encode_batch(batch.column("text").to_pylist())
-        yield pa.RecordBatch.from_arrays(
-            [batch.column("id"), pa.array([len(ids) + 1 for ids in encoded], pa.int64())], names=["id", "tokens"])
+        columns = [batch.column("id"), pa.array([len(ids) + 1 for ids in encoded], pa.int64())]
+        names = ["id", "tokens"]
+        if keep_ids:
+            columns.append(pa.array([np.fromiter(chain(ids, (eos,)), dtype=dtype, count=len(ids) + 1).tobytes()
+                                     for ids in encoded], pa.binary()))
+            names.append("token_ids")
+        yield pa.RecordBatch.from_arrays(columns, names=names)
 
 
 def _partition_totals(index, rows):
@@ -94,7 +106,7 @@ class MixStage(Stage):
     name = "mix"
     description = "Language mixture plan and capped upsampling of scarce languages."
     requires = ("dedup",)
-    writes = (MIX_DOCS, MIX_COUNTS, MIX_PLAN)
+    writes = (MIX_DOCS, MIX_TOKENS, MIX_COUNTS, MIX_PLAN)
     settings = MixStageConfig
     Details = MixDetails
     config_sections = ("tokenizer",)
@@ -109,12 +121,21 @@ class MixStage(Stage):
         docs = ctx.read(DEDUP_DOCS).select("id", "lang", "text", "quality_score", "pagerank", "dup_cluster_size")
         docs = docs.withColumn("bytes", F.octet_length("text")).persist(StorageLevel.DISK_ONLY)
         if settings.token_counts == "exact":
-            tokens = docs.select("id", "text").mapInArrow(partial(_token_batches, settings=ctx.config.tokenizer),
-                                                         "id string, tokens bigint")
+            # Each document is encoded once, here: its count plans the mixture and its tokens go into the shards.
+            encoded = docs.select("id", "text").mapInArrow(
+                partial(_token_batches, settings=ctx.config.tokenizer, keep_ids=True),
+                "id string, tokens bigint, token_ids binary")
+            encoded.select(*MIX_TOKENS.column_names).write.mode("overwrite").parquet(ctx.dataset_path(MIX_TOKENS))
+            tokens = ctx.spark.read.parquet(ctx.dataset_path(MIX_TOKENS)).select(
+                "id", (F.octet_length("token_ids") / token_dtype(tokenizer.vocab_size).itemsize).cast("bigint")
+                .alias("tokens"))
             docs_tokens = docs.join(tokens, "id")
             errors = {}
         else:
             docs_tokens, errors = self._estimated_tokens(docs, settings, ctx.config.tokenizer)
+            # Counted from a sample, not encoded: the tokenize stage encodes the documents the plan keeps.
+            ctx.spark.createDataFrame([], MIX_TOKENS.spark_schema()).write.mode("overwrite").parquet(
+                ctx.dataset_path(MIX_TOKENS))
         weight = _weight_column(settings.rehydration if settings.use_rehydration else {})
         docs_tokens = docs_tokens.withColumn("weight", weight).persist(StorageLevel.DISK_ONLY)
 

@@ -2,10 +2,11 @@
 
 Every document ``mix/docs`` gives repeats > 0 is copied that many times; each copy gets a key hashed from
 (id, copy, seed), which both picks its shard — uniformly among its language's ⌈tokens·bytes/target⌉ shards, so
-a document's copies and its neighbours in the crawl land anywhere — and orders the shard. Spark tasks
-tokenize (EOS after each document) and write their shards' ``.bin`` / ``.idx`` pairs in Megatron's indexed
-dataset format (``MMIDIDX`` v1: uint16 tokens when the vocabulary is below 65,500, else int32), locally or to
-S3, with each file's SHA-256. The driver then writes ``manifest.json`` (tokenizer identity, shards, totals,
+a document's copies and its neighbours in the crawl land anywhere — and orders the shard. Spark tasks write
+their shards' ``.bin`` / ``.idx`` pairs in Megatron's indexed dataset format (``pipeline.lib.megatron``: uint16
+tokens when the vocabulary is below 65,500, else int32), locally or to S3, with each file's SHA-256. The tokens
+are the ones ``mix`` encoded (``mix/tokens``, EOS after each document): no document is encoded twice, and a
+repeat is its bytes written again; only when ``mix`` counted tokens from a sample are they encoded here. The driver then writes ``manifest.json`` (tokenizer identity, shards, totals,
 seed, config digest), ``blend.txt`` for Megatron's ``--data-path`` (weight prefix pairs: the mix plan's share
 of the language split over its shards by tokens) and ``blend.json``; ``tokenize/lineage`` maps (shard, document
 index) back to the document id, URL, WARC file and offset.
@@ -30,8 +31,10 @@ from pipeline.core.stage import Stage, StageContext, StageDetails, StageError, S
 from pipeline.core.storage import file_sha256, is_s3, local_path, put_file, safe_name
 from pipeline.lib.datasets import (
     DEDUP_DOCS,
+    MIX_COUNTS,
     MIX_DOCS,
     MIX_PLAN,
+    MIX_TOKENS,
     TOKENIZE_BLEND_JSON,
     TOKENIZE_BLEND_TXT,
     TOKENIZE_LINEAGE,
@@ -81,12 +84,18 @@ def _write_shards(rows, *, tokenizer_settings, target: str, s3: S3Config, dtype_
             return f"{base}.bin", f"{base}.idx"
 
         def flush_batch():
-            encoded = tokenizer.encode_batch([row["text"] for row in pending])
-            lengths = [len(ids) + 1 for ids in encoded]
-            # One conversion per batch: the per-document copies into numpy cost more than the writing.
-            flat = np.fromiter(chain.from_iterable(chain(ids, (eos,)) for ids in encoded), dtype=dtype,
-                               count=sum(lengths))
-            data = flat.tobytes()
+            stored = [row["token_ids"] for row in pending]
+            if all(ids is not None for ids in stored):
+                # Encoded once by mix: a repeated document is the same bytes written again.
+                lengths = [len(ids) // dtype.itemsize for ids in stored]
+                data = b"".join(stored)
+            else:  # mix counted tokens from a sample (token_counts: sample): encode here, once
+                encoded = tokenizer.encode_batch([row["text"] for row in pending])
+                lengths = [len(ids) + 1 for ids in encoded]
+                # One conversion per batch: the per-document copies into numpy cost more than the writing.
+                flat = np.fromiter(chain.from_iterable(chain(ids, (eos,)) for ids in encoded), dtype=dtype,
+                                   count=sum(lengths))
+                data = flat.tobytes()
             state["handle"].write(data)
             state["digest"].update(data)
             sizes = state["sizes"]
@@ -158,8 +167,14 @@ class TokenizeStage(Stage):
             raise StageError(f"tokenize writes shard files from the executors to a local/shared folder or S3; "
                              f"output {ctx.out_root} is neither")
         mixed = ctx.read(MIX_DOCS).where(F.col("repeats") > 0)
-        docs = ctx.read(DEDUP_DOCS).select("id", "text", "url", "host", "domain", "dup_cluster_size", "warc_path",
-                                           "offset")
+        lineage_columns = ("id", "url", "host", "domain", "dup_cluster_size", "warc_path", "offset")
+        counted = json.loads(ctx.fs.read_text(MIX_COUNTS.path(ctx.out_root)) or "{}").get("method")
+        if counted == "exact":  # mix stored every document's tokens: no text needed, nothing encoded here
+            docs = ctx.read(DEDUP_DOCS).select(*lineage_columns, F.lit(None).cast("string").alias("text")).join(
+                ctx.read(MIX_TOKENS), "id")
+        else:
+            docs = ctx.read(DEDUP_DOCS).select(*lineage_columns, "text",
+                                               F.lit(None).cast("binary").alias("token_ids"))
         language_rows = mixed.groupBy("lang").agg(F.sum(F.col("tokens") * F.col("repeats")).alias("tokens"),
                                                   F.count("*").alias("documents")).collect()
         per_language = {row["lang"]: row["tokens"] for row in language_rows}
@@ -175,7 +190,7 @@ class TokenizeStage(Stage):
                   .withColumn("shard", F.concat(F.lit(f"{SHARDS_FOLDER}/"), "lang", F.lit("/"), "lang", F.lit("_"),
                                                 F.lpad(F.col("number").cast("string"), 5, "0"))))
         total_shards = sum(shard_counts.values())
-        ordered = (copies.select("shard", "key", "id", "copy", "lang", "text", "url", "host", "domain",
+        ordered = (copies.select("shard", "key", "id", "copy", "lang", "text", "token_ids", "url", "host", "domain",
                                  "dup_cluster_size", "warc_path", "offset")
                    .repartition(max(1, total_shards), "shard").sortWithinPartitions("shard", "key", "id", "copy"))
         write = partial(_write_shards, tokenizer_settings=ctx.config.tokenizer, target=target,

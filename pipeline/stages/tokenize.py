@@ -6,10 +6,11 @@ a document's copies and its neighbours in the crawl land anywhere — and orders
 their shards' ``.bin`` / ``.idx`` pairs in Megatron's indexed dataset format (``pipeline.lib.megatron``: uint16
 tokens when the vocabulary is below 65,500, else int32), locally or to S3, with each file's SHA-256. The tokens
 are the ones ``mix`` encoded (``mix/tokens``, EOS after each document): no document is encoded twice, and a
-repeat is its bytes written again; only when ``mix`` counted tokens from a sample are they encoded here. The driver then writes ``manifest.json`` (tokenizer identity, shards, totals,
-seed, config digest), ``blend.txt`` for Megatron's ``--data-path`` (weight prefix pairs: the mix plan's share
-of the language split over its shards by tokens) and ``blend.json``; ``tokenize/lineage`` maps (shard, document
-index) back to the document id, URL, WARC file and offset.
+repeat is its bytes written again; only when ``mix`` counted tokens from a sample are they encoded here. The
+driver then writes ``manifest.json`` (tokenizer identity, shards, totals, seed, config digest), ``blend.txt`` for
+Megatron's ``--data-path`` (weight prefix pairs: the mix plan's share of the language split over its shards by
+tokens) and ``blend.json``; ``tokenize/lineage`` maps (shard, document index) back to the document id, URL, WARC
+file and offset.
 """
 
 from __future__ import annotations

@@ -90,6 +90,20 @@ def signature(doc_shingles: list[str], num_perm: int, seed: int) -> np.ndarray:
         return (hashed * a + b).min(axis=0)
 
 
+def document_signature(text: str, lang: str, *, shingle_size: int, cjk_languages: frozenset[str] | tuple[str, ...],
+                       cjk_units: str, segmenter_name: str | None, num_perm: int, seed: int) -> np.ndarray:
+    """The MinHash signature dedup gives a document: word shingles, or for ``cjk_languages`` character shingles
+    (``cjk_units: characters``) or shingles of the language's segmenter (``words``)."""
+    if lang in cjk_languages:
+        from pipeline.lib.segment import segmenter
+
+        segment = segmenter(segmenter_name or "words") if cjk_units == "words" else None
+        units = cjk_units
+    else:
+        segment, units = None, "words"
+    return signature(shingles(text, shingle_size, units, segment), num_perm, seed)
+
+
 def similarity(first: bytes, second: bytes) -> float:
     """Estimated Jaccard similarity: the share of equal signature positions."""
     x, y = np.frombuffer(first, dtype=np.uint32), np.frombuffer(second, dtype=np.uint32)

@@ -35,7 +35,7 @@ from pipeline.core.stage import (
 )
 from pipeline.lib.components import connected_components
 from pipeline.lib.datasets import DEDUP_DOCS, DEDUP_DROPPED, FILTER_KEPT
-from pipeline.lib.minhash import exact_hash, shingles, signature, similarity
+from pipeline.lib.minhash import document_signature, exact_hash, similarity
 
 
 class LineDedupConfig(Section):
@@ -91,17 +91,11 @@ def _signature_batches(batches, *, size: int, cjk_languages: frozenset, cjk_unit
                        num_perm: int, seed: int):
     import pyarrow as pa
 
-    from pipeline.lib.segment import segmenter
-
     for batch in batches:
-        signatures = []
-        for text, lang in zip(batch.column("text").to_pylist(), batch.column("lang").to_pylist(), strict=True):
-            if lang in cjk_languages:
-                segment = segmenter(segmenters.get(lang, "words")) if cjk_units == "words" else None
-                units = cjk_units
-            else:
-                segment, units = None, "words"
-            signatures.append(signature(shingles(text, size, units, segment), num_perm, seed).tobytes())
+        signatures = [
+            document_signature(text, lang, shingle_size=size, cjk_languages=cjk_languages, cjk_units=cjk_units,
+                               segmenter_name=segmenters.get(lang), num_perm=num_perm, seed=seed).tobytes()
+            for text, lang in zip(batch.column("text").to_pylist(), batch.column("lang").to_pylist(), strict=True)]
         yield pa.RecordBatch.from_arrays([batch.column("id"), pa.array(signatures, pa.binary())],
                                          names=["id", "signature"])
 

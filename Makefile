@@ -101,7 +101,8 @@ bench: setup
 dist: setup
 	rm -rf dist && mkdir -p dist
 	$(BIN)/python -c "import zipfile, pathlib; z = zipfile.ZipFile('dist/corpusforge.zip', 'w', zipfile.ZIP_DEFLATED); \
-	    [z.write(p) for pkg in ('pipeline', 'graph', 'filters') for p in sorted(pathlib.Path(pkg).rglob('*.py'))]"
+	    [z.write(p) for pkg in ('pipeline', 'graph', 'filters') for p in sorted(pathlib.Path(pkg).rglob('*')) \
+	     if p.suffix in ('.py', '.json') and '__pycache__' not in p.parts]"
 	@echo "dist/corpusforge.zip: pass it to spark-submit --py-files"
 
 clean:

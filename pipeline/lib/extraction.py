@@ -158,6 +158,19 @@ def page_title(html: str) -> str | None:
     return title or None
 
 
+def main_text(html: str, url: str, settings: ExtractStageConfig) -> str:
+    """The page's main text as the extract stage keeps it ("" when there is none). Raises on hostile markup."""
+    import trafilatura
+
+    options = settings.trafilatura
+    document = trafilatura.bare_extraction(
+        html, url=url, with_metadata=False, fast=options.fast, favor_precision=options.favor_precision,
+        include_comments=options.include_comments, include_tables=options.include_tables,
+        deduplicate=options.deduplicate,
+    )
+    return (getattr(document, "text", None) or "").strip() if document is not None else ""
+
+
 def document_id(url: str, payload_digest: str | None) -> str:
     return hashlib.sha1(f"{url}\x00{payload_digest or ''}".encode()).hexdigest()[:20]
 
@@ -206,23 +219,15 @@ def extract_row(record: WarcRecord, *, allowed, settings: ExtractStageConfig, mo
             detail += f"; {replaced} of {len(payload.body)} bytes are not UTF-8"
         yield from drop("undecodable", detail)
         return
-    import trafilatura
-
-    options = settings.trafilatura
     try:
         with time_limit(settings.timeout_seconds):
-            document = trafilatura.bare_extraction(
-                html, url=url, with_metadata=False, fast=options.fast, favor_precision=options.favor_precision,
-                include_comments=options.include_comments, include_tables=options.include_tables,
-                deduplicate=options.deduplicate,
-            )
+            text = main_text(html, url, settings)
     except ExtractionTimeout:
         yield from drop("timeout", f"over {settings.timeout_seconds} s")
         return
     except Exception as exc:  # lxml or trafilatura failing on hostile markup
         yield from drop("parse_error", f"{type(exc).__name__}: {exc}")
         return
-    text = (getattr(document, "text", None) or "").strip() if document is not None else ""
     if len(text) < settings.min_text_chars:
         yield from drop("empty_extraction")
         return

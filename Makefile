@@ -77,8 +77,10 @@ demo: setup
 	$(BIN)/corpusforge sample --out $(SAMPLE) --seed 1
 	$(BIN)/corpusforge run --config conf/default.yaml --out $(DEMO_OUT) --force
 
+# ruff, then the architecture contract (.importlinter: the floors and the stages' independence).
 lint: setup
 	$(BIN)/ruff check .
+	$(BIN)/lint-imports
 
 test: setup airflow lint
 	HF_HOME=$$(mktemp -d) $(BIN)/python -m pytest -q
@@ -99,7 +101,8 @@ bench: setup
 dist: setup
 	rm -rf dist && mkdir -p dist
 	$(BIN)/python -c "import zipfile, pathlib; z = zipfile.ZipFile('dist/corpusforge.zip', 'w', zipfile.ZIP_DEFLATED); \
-	    [z.write(p) for pkg in ('pipeline', 'graph', 'filters') for p in sorted(pathlib.Path(pkg).rglob('*.py'))]"
+	    [z.write(p) for pkg in ('pipeline', 'graph', 'filters') for p in sorted(pathlib.Path(pkg).rglob('*')) \
+	     if p.suffix in ('.py', '.json') and '__pycache__' not in p.parts]"
 	@echo "dist/corpusforge.zip: pass it to spark-submit --py-files"
 
 clean:

@@ -65,10 +65,11 @@ from pathlib import Path
 import numpy as np
 from bench_results import save_result
 
-from pipeline.config import DedupStageConfig, load_config
-from pipeline.minhash import shingles, signature, similarity
+from pipeline.lib.datasets import FILTER_KEPT, QUALITY_SIGNALS
+from pipeline.lib.minhash import shingles, signature, similarity
+from pipeline.runner import load_config
 from pipeline.sample.text import Document, good_document, near_duplicate
-from pipeline.schemas import FILTER_KEPT, QUALITY_SIGNALS
+from pipeline.stages.dedup import DedupStageConfig
 
 ROOT = Path(__file__).resolve().parents[1]
 # Languages both sides can shingle offline: datatrove's ja tokenizer needs SudachiPy, which is not installed.
@@ -359,12 +360,12 @@ class StageRun:
     docs: int
     seconds: float
     jobs: int  # Spark jobs the run started
-    stats: object  # pipeline.stage.Stats
+    stats: object  # pipeline.core.stage.Stats
 
 
 def end_to_end(pages: list[Page], args, summary: Summary) -> None:
+    from pipeline.core.spark import get_spark
     from pipeline.runner import run_pipeline
-    from pipeline.spark import get_spark
 
     multiples = [int(m) for m in args.multiples.split(",")]
     results: list[StageRun] = []

@@ -747,7 +747,7 @@ def main() -> None:
         parser.error(f"{CORPUSFORGE} not found: run `make setup` first")
     if importlib.util.find_spec("psutil") is None:  # checked before a scale runs, not after
         parser.error("bench/e2e.py needs psutil: .venv/bin/pip install psutil")
-    from pipeline.config import load_config
+    from pipeline.runner import load_config
 
     args.max_sites = load_config(ROOT / CONFIG).stages.select.max_sites
 

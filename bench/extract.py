@@ -28,23 +28,24 @@ LANGUAGES = ["en", "de", "fr", "es", "ru", "ja", "zh"]
 
 OURS = r"""
 import json, sys
-from pipeline.config import load_config
-from pipeline.stages.extract import extract_row
-from pipeline.warc import WarcRecord, iter_warc_stream
+from pipeline.runner import load_config
+from pipeline.core.spark import ShippedFile
+from pipeline.core.warc import WarcRecord, iter_warc_stream
+from pipeline.lib.extraction import extract_row
 
 class Everything:
     value = type("All", (), {"__contains__": lambda self, item: True})()
 
 files, out, model = json.loads(sys.argv[1]), sys.argv[2], sys.argv[3]
-settings = load_config("conf/default.yaml").stages.extract.model_dump()
+settings = load_config("conf/default.yaml").stages.extract
 with open(out, "w") as sink:
     for path in files:
         with open(path, "rb") as handle:
             for record in iter_warc_stream(handle, path, 1 << 26):
                 if not isinstance(record, WarcRecord):
                     continue
-                for row in extract_row(record, allowed=Everything, settings=settings, model_name="lid.176.ftz",
-                                       model_path=model, crawl="bench"):
+                for row in extract_row(record, allowed=Everything, settings=settings,
+                                       model=ShippedFile("lid.176.ftz", model), crawl="bench"):
                     if row[-4] is None:
                         sink.write(json.dumps({"url": row[1], "lang": row[4], "text": row[9]}) + "\n")
 """

@@ -43,8 +43,8 @@ from pathlib import Path
 from bench_results import save_result
 
 from filters.keywords import keyword_pattern, load_spam_keywords
-from filters.rules import LanguageRules, decide, load_language_rules
-from filters.signals import DatatroveWords, compute_signals
+from filters.rules import LanguageRules, compute_signals, decide, load_language_rules
+from filters.signals import DatatroveWords
 from pipeline.sample.text import LOW_QUALITY_KINDS, good_document, low_quality_document
 
 ROOT = Path(__file__).resolve().parents[1]

@@ -20,10 +20,9 @@ from pathlib import Path
 
 from bench_results import save_result
 
-from pipeline.config import load_config
-from pipeline.runner import run_pipeline
+from pipeline.core.spark import get_spark
+from pipeline.runner import load_config, run_pipeline
 from pipeline.sample import generate_sample
-from pipeline.spark import get_spark
 
 ROOT = Path(__file__).resolve().parents[1]
 

@@ -88,8 +88,8 @@ def main() -> None:
 
     from pyspark.sql import types as T
 
-    from pipeline.config import SparkConfig
-    from pipeline.spark import get_spark
+    from pipeline.core.config import SparkConfig
+    from pipeline.core.spark import get_spark
 
     cores = args.spark_cores
     spark = get_spark(SparkConfig(master=f"local[{cores}]", shuffle_partitions=cores * 2, ui_enabled=False,

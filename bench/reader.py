@@ -37,8 +37,8 @@ from pathlib import Path
 
 from bench_results import ROOT, save_result
 
+from pipeline.core.warc import Skip, WarcRecord, iter_records
 from pipeline.sample import generate_sample
-from pipeline.warc import Skip, WarcRecord, iter_records
 
 REALWEB = ROOT.parent / "shared" / "realweb" / "extraction"
 LAYOUTS = ("warc.gz", "warc.gz whole-file", "warc", "arc", "arc.gz")

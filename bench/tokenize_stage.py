@@ -27,10 +27,11 @@ from pathlib import Path
 
 from bench_results import save_result
 
-from pipeline.config import S3Config, TokenizerConfig
+from pipeline.core.config import S3Config, TokenizerConfig
+from pipeline.lib.megatron import token_dtype
+from pipeline.lib.tokenizer import from_config, train_bpe
 from pipeline.sample.text import good_document
-from pipeline.stages.tokenize import _write_shards, token_dtype
-from pipeline.tokenizer import from_config, train_bpe
+from pipeline.stages.tokenize import _write_shards
 
 LANGUAGES = ("en", "de", "fr", "es", "ru", "ja", "zh")
 
@@ -41,7 +42,7 @@ def documents(count: int, seed: int) -> list[dict]:
     for index in range(count):
         lang = LANGUAGES[index % len(LANGUAGES)]
         rows.append({"shard": f"shards/{lang}/{lang}_00000", "key": index, "id": f"doc{index:07d}", "copy": 1,
-                     "lang": lang, "text": good_document(lang, random.Random(rng.random())).text,
+                     "lang": lang, "text": good_document(lang, random.Random(rng.random())).text, "token_ids": None,
                      "url": f"https://example.com/{index}", "host": "com.example", "domain": "com.example",
                      "dup_cluster_size": 1, "warc_path": "bench.warc.gz", "offset": index})
     rows.sort(key=lambda row: row["shard"])
@@ -61,7 +62,7 @@ def measure(settings: TokenizerConfig, rows: list[dict], raw_encode) -> list[tup
     encoded, raw_wall, raw_cpu = timed(lambda: raw_encode(texts))
     raw_tokens = sum(len(ids) for ids in encoded)
     with tempfile.TemporaryDirectory() as folder:
-        writer = _write_shards(iter(rows), tokenizer_settings=settings, target=folder, s3=S3Config().model_dump(),
+        writer = _write_shards(iter(rows), tokenizer_settings=settings, target=folder, s3=S3Config(),
                                dtype_name=token_dtype(tokenizer.vocab_size).name)
         out, ours_wall, ours_cpu = timed(lambda: list(writer))
     ours_tokens = sum(row[5] for row in out if row[0] == "doc") - len(rows)  # EOS tokens are not the encoder's

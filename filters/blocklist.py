@@ -16,6 +16,19 @@ import tarfile
 from collections.abc import Iterable
 from dataclasses import dataclass
 
+from pydantic import Field
+
+from pipeline.core.config import Section
+
+
+class BlocklistConfig(Section):
+    datatrove_lists: bool = Field(
+        default=True, description="UT1 domain/URL lists and URL word lists shipped in datatrove's package"
+    )
+    extra_domains: list[str] = Field(default_factory=list, description="More blocked hosts or registered domains")
+    soft_word_threshold: int = Field(default=2, ge=1, description="URL words from the soft list that block a URL")
+
+
 DOMAIN_REASON = "domain"
 SUBDOMAIN_REASON = "subdomain"
 URL_REASON = "url"

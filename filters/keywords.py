@@ -8,7 +8,7 @@ from pathlib import Path
 import yaml
 
 from filters.signals import CJK_CHARACTER
-from pipeline.config import ConfigError
+from pipeline.core.config import ConfigError
 
 
 def load_spam_keywords(path: str | Path) -> dict[str, list[str]]:

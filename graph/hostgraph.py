@@ -13,15 +13,34 @@ from collections import Counter
 from collections.abc import Iterator
 from contextlib import suppress
 from functools import partial
+from typing import Any
 from urllib.parse import urljoin
 
-from graph.hosts import registered_domain, reverse_host, url_host
-from pipeline.crawlinput import dropped, kept, read_crawl
-from pipeline.schemas import HOSTGRAPH_EDGES, HOSTGRAPH_PAGES, HOSTGRAPH_VERTICES
-from pipeline.stage import Stage, StageContext, Stats
-from pipeline.warc import type_reason
+from pydantic import BaseModel, Field
 
-WIDTH = len(HOSTGRAPH_PAGES.columns)
+from pipeline.core.config import Section
+from pipeline.core.crawlinput import read_crawl
+from pipeline.core.stage import Stage, StageContext, StageDetails, Stats
+from pipeline.core.warc import type_reason
+from pipeline.lib.datasets import HOSTGRAPH_EDGES, HOSTGRAPH_EXPORT, HOSTGRAPH_PAGES, HOSTGRAPH_VERTICES
+from pipeline.lib.hosts import registered_domain, reverse_host, url_host
+from pipeline.lib.ids import dense_ids
+
+
+class HostgraphStageConfig(Section):
+    link_paths: list[str] = Field(
+        default_factory=lambda: ["A@/href", "AREA@/href"],
+        description="WAT link paths that are hyperlinks (images, scripts and stylesheets are not)",
+    )
+    skip_rel: list[str] = Field(
+        default_factory=lambda: ["nofollow", "sponsored", "ugc"],
+        description="Links whose rel has one of these are not votes and give no edge",
+    )
+    follow_redirects: bool = Field(default=True, description="An HTTP redirect is an edge to its target host")
+    strip_www: bool = Field(default=False, description="Fold www.example.com into example.com")
+    text_export: bool = Field(default=True, description="Also write gzip text files for the WebGraph tools")
+
+
 DEGREE_PERCENTILES = (0.5, 0.9, 0.99, 0.999)
 TOP_HOSTS = 20
 
@@ -61,19 +80,19 @@ def page_row(
     payload = record.json
     if payload is None:
         reason, detail = type_reason("warc_type_", record.warc_type)
-        yield dropped(WIDTH, reason, record.path, record.offset, detail)
+        yield HOSTGRAPH_PAGES.dropped(reason, record.path, record.offset, detail)
         return
     envelope = _object(payload.get("Envelope"))
     warc_headers = _object(envelope.get("WARC-Header-Metadata"))
     wat_type = warc_headers.get("WARC-Type")
     if not (isinstance(wat_type, str) and wat_type.lower() == "response"):
         reason, detail = type_reason("wat_", wat_type)
-        yield dropped(WIDTH, reason, record.path, record.offset, detail)
+        yield HOSTGRAPH_PAGES.dropped(reason, record.path, record.offset, detail)
         return
     url = _text(warc_headers.get("WARC-Target-URI")) or record.target_uri or ""
     source, reason = url_host(url, strip_www=strip_www)
     if source is None:
-        yield dropped(WIDTH, f"source_{reason}", record.path, record.offset, url[:200])
+        yield HOSTGRAPH_PAGES.dropped(f"source_{reason}", record.path, record.offset, url[:200])
         return
     http = _object(_object(envelope.get("Payload-Metadata")).get("HTTP-Response-Metadata"))
     status = _status(_object(http.get("Response-Message")).get("Status"))
@@ -122,25 +141,15 @@ def page_row(
         None,
     )
     title = head.get("Title")
-    yield kept((
-        url,
-        reverse_host(source),
-        status,
-        title if isinstance(title, str) else None,
-        description if isinstance(description, str) else None,
-        sorted(targets),
-        dict(counts),
-    ))
-
-
-def dense_ids(spark, values, column: str):
-    """DataFrame (column, <column>_id): the distinct values with dense ids 0..n-1 in sorted order.
-
-    A range-partitioned sort, then zipWithIndex (which only counts each partition's rows): no single-partition
-    window, nothing collected to the driver."""
-    partitions = int(spark.conf.get("spark.sql.shuffle.partitions"))
-    ordered = values.select(column).distinct().rdd.map(lambda row: row[0]).sortBy(lambda v: v, numPartitions=partitions)
-    return spark.createDataFrame(ordered.zipWithIndex(), f"{column} string, {column}_id long")
+    yield HOSTGRAPH_PAGES.row(
+        url=url,
+        host=reverse_host(source),
+        status=status,
+        title=title if isinstance(title, str) else None,
+        description=description if isinstance(description, str) else None,
+        targets=sorted(targets),
+        link_counts=dict(counts),
+    )
 
 
 def _vertex_row(row) -> tuple[int, str, str]:
@@ -148,9 +157,31 @@ def _vertex_row(row) -> tuple[int, str, str]:
     return vertex_id, host, reverse_host(registered_domain(reverse_host(host)))
 
 
+class GraphSummary(BaseModel):
+    vertices: int
+    edges: int
+    crawled_hosts: int
+    domains: int
+    dangling: int
+    dangling_fraction: float
+    same_domain_edges: int
+    same_domain_fraction: float
+    degree_percentiles: dict[str, dict[str, float]]
+    top_in_degree: list[dict[str, Any]]
+
+
+class HostgraphDetails(StageDetails):
+    links: dict[str, int] = {}  # links by outcome: hyperlink, redirect, rel_nofollow, same_host, target_…
+    graph: GraphSummary | None = None
+
+
 class HostGraphStage(Stage):
     name = "hostgraph"
-    config_sections = ("inputs", "reader", "stages.hostgraph")
+    description = "Host-level link graph from WAT outlinks: normalized hosts, registered domains, dense ids."
+    writes = (HOSTGRAPH_PAGES, HOSTGRAPH_VERTICES, HOSTGRAPH_EDGES, HOSTGRAPH_EXPORT)
+    settings = HostgraphStageConfig
+    Details = HostgraphDetails
+    config_sections = ("inputs", "reader")
 
     def run(self, ctx: StageContext, stats: Stats) -> None:
         from pyspark.sql import functions as F
@@ -204,7 +235,7 @@ class HostGraphStage(Stage):
         stats.details["graph"] = self._summary(vertices, edges)
 
         if settings.text_export:
-            export = f"{ctx.work_path}/export"
+            export = ctx.artifact_path(HOSTGRAPH_EXPORT)
             vertices.orderBy("id").select(F.concat_ws("\t", "id", "host")).write.option(
                 "compression", "gzip").text(f"{export}/vertices")
             edges.orderBy("src", "dst").select(F.concat_ws("\t", "src", "dst")).write.option(

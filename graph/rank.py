@@ -15,15 +15,40 @@ from __future__ import annotations
 import os
 import time
 from pathlib import Path
+from typing import Any, Literal
 
 import numpy as np
+from pydantic import Field
 
-from graph.hostgraph import dense_ids
-from graph.hosts import normalize_host, reverse_host
-from graph.language import host_languages
 from graph.pagerank import LocalGraph, SparkPageRank, group_teleport, pagerank_local
-from pipeline.schemas import HOSTGRAPH_EDGES, HOSTGRAPH_PAGES, HOSTGRAPH_VERTICES, RANK_DOMAINS, RANK_HOSTS
-from pipeline.stage import Stage, StageContext, StageError, Stats, digest_files
+from pipeline.core.config import Section
+from pipeline.core.stage import Stage, StageContext, StageDetails, StageError, Stats, digest_files
+from pipeline.lib.datasets import HOSTGRAPH_EDGES, HOSTGRAPH_PAGES, HOSTGRAPH_VERTICES, RANK_DOMAINS, RANK_HOSTS
+from pipeline.lib.hosts import normalize_host, reverse_host
+from pipeline.lib.ids import dense_ids
+from pipeline.lib.language import host_languages
+
+
+class RankStageConfig(Section):
+    backend: Literal["auto", "local", "spark"] = Field(
+        default="auto", description="local: scipy on the driver; spark: distributed; auto: local when it fits"
+    )
+    damping: float = Field(default=0.85, gt=0, lt=1)
+    tolerance: float = Field(default=1e-6, gt=0, description="Stop when the L1 change of an iteration is below")
+    max_iterations: int = Field(default=100, ge=1)
+    pool_by_domain: bool = Field(
+        default=True, description="One vote per (source registered domain → target host); jump mass per domain"
+    )
+    ignore_same_domain: bool = Field(default=True, description="Links within a registered domain are not votes")
+    seeds_dir: str = Field(default="conf/seeds", description="Trust seeds: one <lang>.txt per language")
+    local_memory_fraction: float = Field(
+        default=0.5, gt=0, le=1, description="auto picks local when its estimated memory fits in this share"
+    )
+    checkpoint_every: int = Field(default=5, ge=1, description="Spark backend: iterations between checkpoints")
+    language_pages_per_host: int = Field(
+        default=20, ge=1, description="Pages per host whose WAT title+description vote on the host's language"
+    )
+
 
 # Driver memory of the local backend, per vote edge and per vertex (arrays, CSR, Arrow transfer).
 BYTES_PER_EDGE = 64
@@ -71,10 +96,30 @@ def choose_backend(requested: str, vertices: int, edges: int, fraction: float) -
                      f"{fraction:.0%} of the driver's {memory / 2**30:.1f} GiB available")
 
 
+class RankDetails(StageDetails):
+    vertices: int = 0
+    empty_graph: bool = False
+    seeds: dict[str, dict[str, int]] = {}  # per language: seeds listed, seeds found in the graph
+    backend: str | None = None
+    backend_reason: str | None = None
+    groups: int | None = None  # voters: registered domains (pool_by_domain) or hosts
+    votes: int | None = None
+    ranking_seconds: float | None = None
+    pagerank: dict[str, Any] | None = None  # iterations, convergence
+    trustrank: dict[str, Any] | None = None
+    pagerank_total: float | None = None
+    trustrank_total: float | None = None
+    with_language: int | None = None
+
+
 class RankStage(Stage):
     name = "rank"
+    description = "Host authority: PageRank, trust-seeded PageRank and spam mass over the host graph."
     requires = ("hostgraph",)
-    config_sections = ("stages.rank", "language_id")
+    writes = (RANK_HOSTS, RANK_DOMAINS)
+    settings = RankStageConfig
+    Details = RankDetails
+    config_sections = ("language_id",)
     filtering = False
 
     def files_digest(self, config) -> str:

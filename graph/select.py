@@ -12,9 +12,33 @@ A quota host that would have made the list on authority alone is recorded as ``a
 from __future__ import annotations
 
 import math
+from typing import Any, Literal
 
-from pipeline.schemas import RANK_HOSTS, SELECT_HOSTS, SELECT_REJECTED
-from pipeline.stage import Stage, StageContext, Stats
+from pydantic import Field
+
+from pipeline.core.config import Section
+from pipeline.core.stage import Stage, StageContext, StageDetails, Stats
+from pipeline.lib.datasets import RANK_HOSTS, SELECT_HOSTS, SELECT_REJECTED
+
+
+class LanguageQuota(Section):
+    min_share: float = Field(default=0.0, ge=0, le=1, description="Minimum share of the allowlist")
+    min_count: int = Field(default=0, ge=0, description="Minimum number of sites")
+
+
+class SelectStageConfig(Section):
+    max_sites: int = Field(default=1_000_000, ge=1)
+    order_by: Literal["pagerank", "trustrank"] = "pagerank"
+    max_spam_mass: float = Field(
+        default=0.98, le=1, description="Hosts with more of their PageRank from untrusted links are spam"
+    )
+    spam_min_relative_pagerank: float = Field(
+        default=1.0, ge=0,
+        description="Spam mass is judged only for hosts with PageRank ≥ this × the average (1/n)",
+    )
+    min_language_confidence: float = Field(default=0.5, ge=0, le=1)
+    quotas: dict[str, LanguageQuota] = Field(default_factory=dict, description="Per-language minimum of sites")
+
 
 UNDETERMINED = "und"
 
@@ -31,10 +55,23 @@ def with_rank(spark, frame, score: str):
     return spark.createDataFrame(ranked, schema)
 
 
+class SelectDetails(StageDetails):
+    places: int = 0
+    max_sites: int = 0
+    eligible: int = 0
+    total_hosts: int = 0
+    quotas: dict[str, dict[str, Any]] = {}  # per language: wanted, available, reserved, selected, met
+    selected_by_language: dict[str, int] = {}
+    selected_by_reason: dict[str, int] = {}
+
+
 class SelectStage(Stage):
     name = "select"
+    description = "Allowlist of at most 1M quality sites, with per-language quotas for scarce languages."
     requires = ("rank",)
-    config_sections = ("stages.select",)
+    writes = (SELECT_HOSTS, SELECT_REJECTED)
+    settings = SelectStageConfig
+    Details = SelectDetails
 
     def run(self, ctx: StageContext, stats: Stats) -> None:
         from pyspark.sql import functions as F

@@ -15,25 +15,19 @@ CPU, gloo and float32.
 
 from __future__ import annotations
 
+import argparse
+import gc
+import math
 import os
 import sys
+import time
+from pathlib import Path
 
-# This folder leaves the import path first: the per-stage job files beside this one (select.py, tokenize.py)
-# would otherwise shadow the standard library's modules of the same names.
-HERE = os.path.dirname(os.path.abspath(__file__))
-sys.path[:] = [path for path in sys.path if os.path.abspath(path or ".") != HERE]
-
-import argparse  # noqa: E402
-import gc  # noqa: E402
-import math  # noqa: E402
-import time  # noqa: E402
-from pathlib import Path  # noqa: E402
-
-import torch  # noqa: E402
-import torch.distributed as dist  # noqa: E402
-import torch.nn.functional as F  # noqa: E402
-from torch import nn  # noqa: E402
-from torch.nn.parallel import DistributedDataParallel  # noqa: E402
+import torch
+import torch.distributed as dist
+import torch.nn.functional as F
+from torch import nn
+from torch.nn.parallel import DistributedDataParallel
 
 try:
     from pipeline.feed import make_dataloader, read_blend, read_manifest

@@ -13,9 +13,10 @@ from rich.logging import RichHandler
 from rich.table import Table
 
 from pipeline import __version__
-from pipeline.config import ConfigError, load_config
-from pipeline.stage import StageError, StageOutcome
-from pipeline.storage import quiet_third_party_logs
+from pipeline.core.config import ConfigError
+from pipeline.core.stage import StageError, StageOutcome
+from pipeline.core.storage import quiet_third_party_logs
+from pipeline.runner import load_config
 
 app = typer.Typer(
     help="corpusforge: build a multilingual pretraining corpus from Common Crawl, ranked like a search engine.\n\n"
@@ -43,18 +44,28 @@ def _fail(message: str) -> None:
 
 
 @app.command()
-def stages() -> None:
-    """List the pipeline's stages in order, each with a one-line description."""
-    from pipeline.runner import STAGES
+def stages(
+    as_json: Annotated[bool, typer.Option("--json", help="Print the stage registry as JSON (the Airflow DAG's "
+                                                         "jobs/airflow/stages.json is this output)")] = False,
+) -> None:
+    """List the pipeline's stages in order: what each does, reads, writes, and its config section."""
+    import json
 
+    from pipeline.runner import describe
+
+    registry = describe()
+    if as_json:
+        typer.echo(json.dumps(registry, indent=2))
+        return
     table = Table(title="corpusforge stages (in order)")
     table.add_column("#", justify="right")
     table.add_column("stage", style="bold")
-    table.add_column("status")
     table.add_column("what it does")
-    for number, item in enumerate(STAGES, 1):
-        status = "[green]ready[/]" if item.implemented else "[dim]planned[/]"
-        table.add_row(str(number), item.name, status, item.description)
+    table.add_column("reads")
+    table.add_column("writes")
+    for number, item in enumerate(registry, 1):
+        table.add_row(str(number), item["name"], item["description"], ", ".join(item["requires"]) or "the crawl",
+                      ", ".join(path.split("/", 1)[1] for path in item["writes"]))
     Console().print(table)
 
 
@@ -130,10 +141,9 @@ def run(
         cfg = load_config(config, settings, crawl=crawl)
     except ConfigError as exc:
         _fail(str(exc))
-    from pipeline.progress import SparkProgress
-    from pipeline.runner import entry as stage_entry
+    from pipeline.core.progress import SparkProgress
+    from pipeline.core.spark import get_spark
     from pipeline.runner import run_pipeline, select_stages
-    from pipeline.spark import get_spark
 
     names = [name.strip() for name in stages.split(",") if name.strip()] if stages else None
     try:
@@ -148,7 +158,7 @@ def run(
 
     def on_start(stage) -> None:
         progress.set_label(stage.name)
-        console.print(f"[bold cyan]▶ {stage.name}[/]: {stage_entry(stage.name).description}")
+        console.print(f"[bold cyan]▶ {stage.name}[/]: {stage.description}")
 
     def on_done(outcome: StageOutcome) -> None:
         outcomes.append(outcome)
@@ -156,9 +166,10 @@ def run(
         if outcome.name == "mix" and outcome.status == "ran":
             import json
 
-            from pipeline.stage import HadoopFS
+            from pipeline.core.stage import HadoopFS
+            from pipeline.lib.datasets import MIX_PLAN
 
-            plan = HadoopFS(spark).read_text(f"{cfg.output.rstrip('/')}/mix/plan.json")
+            plan = HadoopFS(spark).read_text(MIX_PLAN.path(cfg.output))
             if plan:
                 Console().print(plan_table(json.loads(plan)))
         if outcome.status == "skipped":
@@ -191,8 +202,8 @@ app.add_typer(graph_app, name="graph")
 def _read_stage_stats(out: str, stage: str) -> dict:
     import json
 
-    from pipeline.config import S3Config
-    from pipeline.storage import exists, read_bytes
+    from pipeline.core.config import S3Config
+    from pipeline.core.storage import exists, read_bytes
 
     path = f"{out.rstrip('/')}/{stage}/stats.json"
     s3 = S3Config()
@@ -260,7 +271,7 @@ def _read_dataset(out: str, dataset, columns=None, filters=None):
 
 
 def _display_host(host: str) -> str:
-    from graph.hosts import reverse_host
+    from pipeline.lib.hosts import reverse_host
 
     return reverse_host(host)
 
@@ -278,7 +289,7 @@ def graph_top(
 
     import pyarrow.compute as pc
 
-    from pipeline.schemas import RANK_HOSTS
+    from pipeline.lib.datasets import RANK_HOSTS
 
     if by not in ("pagerank", "trustrank"):
         _fail("--by takes pagerank or trustrank")
@@ -314,8 +325,8 @@ def graph_host(
 
     import networkx as nx
 
-    from graph.hosts import normalize_host, reverse_host
-    from pipeline.schemas import HOSTGRAPH_EDGES, RANK_HOSTS, SELECT_HOSTS, SELECT_REJECTED
+    from pipeline.lib.datasets import HOSTGRAPH_EDGES, RANK_HOSTS, SELECT_HOSTS, SELECT_REJECTED
+    from pipeline.lib.hosts import normalize_host, reverse_host
 
     name, reason = normalize_host(host)
     if name is None:
@@ -373,6 +384,39 @@ filter_app = typer.Typer(help="Inspect quality filtering and re-tune its thresho
 app.add_typer(filter_app, name="filter")
 
 
+@filter_app.command("rules")
+def filter_rules(
+    as_json: Annotated[bool, typer.Option("--json", help="Print JSON for programs")] = False,
+) -> None:
+    """Every quality rule in decision order (a document is dropped by the first it fails), its family, and the
+    signals stored per document — all read from the rule registry, filters/rules/ (one file per family)."""
+    import json
+
+    from filters.rules import FAMILIES, describe_rules
+
+    rules = describe_rules()
+    if as_json:
+        signals = [{"name": s.name, "family": f.name, "doc": s.doc} for f in FAMILIES for s in f.signals]
+        typer.echo(json.dumps({"rules": rules, "signals": signals}, indent=2))
+        return
+    table = Table(title="quality rules, in decision order")
+    table.add_column("#", justify="right")
+    table.add_column("drop reason", style="bold")
+    table.add_column("family")
+    table.add_column("drops a document when")
+    for number, rule in enumerate(rules, 1):
+        table.add_row(str(number), rule["reason"], rule["family"], rule["doc"])
+    Console().print(table)
+    signals = Table(title="signals stored with every document (filter/kept, filter/dropped)")
+    signals.add_column("signal", style="bold")
+    signals.add_column("family")
+    signals.add_column("what it measures")
+    for family in FAMILIES:
+        for signal in family.signals:
+            signals.add_row(signal.name, family.name, signal.doc)
+    Console().print(signals)
+
+
 @filter_app.command("stats")
 def filter_stats(
     out: Annotated[str, typer.Argument(help="Output root of a run (local folder or s3:// prefix)")],
@@ -428,8 +472,8 @@ def filter_retune(
         cfg = load_config(config, settings)
     except ConfigError as exc:
         _fail(str(exc))
-    from filters.stage import retune
-    from pipeline.spark import get_spark
+    from filters.filter import retune
+    from pipeline.core.spark import get_spark
 
     try:
         rows = retune(cfg, get_spark(cfg.spark))
@@ -493,11 +537,12 @@ def mix_plan(
     corpusforge mix plan --counts demo-output --budget 2T --policy unimax --max-epochs 4"""
     import json
 
-    from pipeline.config import S3Config
-    from pipeline.mixture import parse_tokens, plan_mixture
-    from pipeline.storage import exists, read_bytes
+    from pipeline.core.config import S3Config
+    from pipeline.core.storage import exists, read_bytes
+    from pipeline.lib.datasets import MIX_COUNTS
+    from pipeline.lib.mixture import parse_tokens, plan_mixture
 
-    path = counts if counts.endswith(".json") else f"{counts.rstrip('/')}/mix/counts.json"
+    path = counts if counts.endswith(".json") else MIX_COUNTS.path(counts)
     if not exists(path, S3Config()):
         _fail(f"{path} not found: run `corpusforge run --stages mix` first")
     data = json.loads(read_bytes(path, S3Config()))
@@ -537,8 +582,8 @@ def tokenizer_train(
     Then use it: --set tokenizer.kind=json --set tokenizer.path=models/tokenizer.json"""
     import hashlib
 
-    from pipeline.schemas import DEDUP_DOCS
-    from pipeline.tokenizer import train_bpe
+    from pipeline.lib.datasets import DEDUP_DOCS
+    from pipeline.lib.tokenizer import train_bpe
 
     table = _read_dataset(out, DEDUP_DOCS, columns=["id", "text"])
     rows = sorted(zip(table.column("id").to_pylist(), table.column("text").to_pylist(), strict=True),
@@ -562,7 +607,7 @@ EndpointOption = Annotated[str | None, typer.Option(
 
 
 def _shard_folder(path: str, endpoint_url: str | None):
-    from pipeline.config import S3Config
+    from pipeline.core.config import S3Config
     from pipeline.shards import ShardFolder
 
     folder = ShardFolder(path, S3Config(endpoint_url=endpoint_url))
@@ -678,8 +723,8 @@ def shards_inspect(
     """Decoded documents with where they came from (url, WARC file, offset)."""
     import json
 
+    from pipeline.lib.tokenizer import load_tokenizer
     from pipeline.shards import inspect_documents, random_picks
-    from pipeline.tokenizer import load_tokenizer
 
     if (doc is None) == (random_count is None):
         _fail("give exactly one of --doc SHARD:N or --random K")

@@ -1,12 +1,12 @@
-"""The one argument parser every spark-submit job in ``jobs/`` shares.
+"""The spark-submit entry of one stage, and the argument parser every job in ``jobs/`` shares.
 
-    spark-submit --py-files dist/corpusforge.zip jobs/<stage>.py \
+    spark-submit --py-files dist/corpusforge.zip jobs/stage.py --stage NAME \
         --config conf/cluster.yaml --crawl CC-MAIN-2024-10 [--set key=value ...] [--force]
 
-Each ``jobs/<stage>.py`` runs exactly one stage (skipped when its ``_SUCCESS`` matches the config digest), so a
-scheduler can retry, time and alert on stages one by one. ``jobs/check_inputs.py`` takes the same options and
-only checks that the release's input listings and files exist, before any stage spends cluster time. The master
-and executors come from spark-submit.
+``jobs/stage.py --stage NAME`` runs exactly one stage (skipped when its ``_SUCCESS`` matches the config digest),
+so a scheduler can retry, time and alert on stages one by one; the stage names come from ``pipeline.runner``.
+``jobs/check_inputs.py`` takes the same options and only checks that the release's input listings and files
+exist, before any stage spends cluster time. The master and executors come from spark-submit.
 
 Exit codes: 0 done (ran or skipped), 2 a problem no retry can fix (bad config, missing input or upstream
 stage; the message says which), anything else a failure worth retrying (lost executors, S3 outages).
@@ -24,14 +24,24 @@ EXIT_USAGE = 2
 CHECK_INPUTS = "check-inputs"
 
 
-def parser(stage: str) -> argparse.ArgumentParser:
-    from pipeline.runner import entry
+def parser(job: str) -> argparse.ArgumentParser:
+    """The options of a stage job (``job`` is "stage") or of the input check (``job`` is CHECK_INPUTS)."""
+    from pipeline.runner import STAGES
 
-    description = ("corpusforge: check that the release's WARC and WAT listings and files exist"
-                   if stage == CHECK_INPUTS else f"corpusforge stage {stage}: {entry(stage).description}")
-    parsed = argparse.ArgumentParser(prog=f"jobs/{stage.replace('-', '_')}.py", description=description,
+    if job == CHECK_INPUTS:
+        prog = "jobs/check_inputs.py"
+        description = "corpusforge: check that the release's WARC and WAT listings and files exist"
+    else:
+        prog = "jobs/stage.py"
+        description = "corpusforge: run one stage. Stages:\n" + "\n".join(
+            f"  {stage.name:<14} {stage.description}" for stage in STAGES)
+    parsed = argparse.ArgumentParser(prog=prog, description=description,
+                                     formatter_class=argparse.RawDescriptionHelpFormatter,
                                      epilog=f"Exit codes: 0 done, {EXIT_USAGE} an error a retry cannot fix "
                                             "(the message says what), other values a failure worth retrying.")
+    if job != CHECK_INPUTS:
+        parsed.add_argument("--stage", required=True, choices=[stage.name for stage in STAGES],
+                            help="The stage to run", metavar="NAME")
     parsed.add_argument("--config", required=True, help="YAML config, e.g. conf/cluster.yaml")
     parsed.add_argument("--crawl", help="Crawl release id, e.g. CC-MAIN-2024-10 (fills {crawl} in paths)")
     parsed.add_argument("--out", help="Output root; overrides `output` in the config")
@@ -39,13 +49,13 @@ def parser(stage: str) -> argparse.ArgumentParser:
                         help="Override a config key (repeatable), e.g. --set inputs.max_files=100")
     parsed.add_argument("--workdir", help="Folder that relative paths (the config, models/, conf/languages) are "
                                           "read from; default: the current folder")
-    if stage != CHECK_INPUTS:
+    if job != CHECK_INPUTS:
         parsed.add_argument("--force", action="store_true", help="Recompute even if the stage is up to date")
     return parsed
 
 
 def _load(args):
-    from pipeline.config import load_config
+    from pipeline.runner import load_config
 
     if args.workdir:
         os.chdir(args.workdir)
@@ -53,14 +63,15 @@ def _load(args):
     return load_config(args.config, overrides, crawl=args.crawl)
 
 
-def main(stage: str, argv: list[str] | None = None) -> int:
-    from pipeline.config import ConfigError
+def main(argv: list[str] | None = None) -> int:
+    from pipeline.core.config import ConfigError
+    from pipeline.core.spark import get_spark
+    from pipeline.core.stage import StageError
+    from pipeline.core.storage import quiet_third_party_logs
     from pipeline.runner import run_pipeline
-    from pipeline.spark import get_spark
-    from pipeline.stage import StageError
-    from pipeline.storage import quiet_third_party_logs
 
-    args = parser(stage).parse_args(argv)
+    args = parser("stage").parse_args(argv)
+    stage = args.stage
     logging.basicConfig(level=logging.INFO, format="%(asctime)s %(levelname)s %(name)s: %(message)s")
     quiet_third_party_logs()
     try:
@@ -77,8 +88,8 @@ def main(stage: str, argv: list[str] | None = None) -> int:
 
 def check_inputs(argv: list[str] | None = None) -> int:
     """List the WARC and WAT inputs and check the first and last of each exist; no Spark session needed."""
-    from pipeline.config import ConfigError
-    from pipeline.storage import exists, list_inputs, redact_url
+    from pipeline.core.config import ConfigError
+    from pipeline.core.storage import exists, list_inputs, redact_url
 
     args = parser(CHECK_INPUTS).parse_args(argv)
     try:

@@ -1,89 +1,98 @@
 """The pipeline, top to bottom.
 
-Each stage reads what the stages above it published and writes ``<out>/<stage>/``. Read this list
-to know the whole pipeline; each entry names the module that holds the stage.
+``STAGES`` lists every stage in the order it runs; each stage class declares what it is, what it reads
+(``requires``), what it writes (``writes``) and its config section (``settings``). Everything else that knows the
+stages is derived from this list: the config model (``stages.<name>`` sections, validated on load),
+``corpusforge stages``, the spark-submit entry ``jobs/stage.py --stage NAME`` and the Airflow DAG's edges
+(``jobs/airflow/stages.json``, written by ``corpusforge stages --json``).
+
+Adding a stage: write its class (one module, importing the core and libraries only), put it in ``STAGES`` and
+give its module a floor in ``.importlinter``.
 """
 
 from __future__ import annotations
 
-import importlib
-import importlib.util
 from collections.abc import Callable
-from dataclasses import dataclass
+from pathlib import Path
 
-from pipeline.config import Config
-from pipeline.stage import Stage, StageError, StageOutcome, run_stage
+from pydantic import create_model
 
+from filters.filter import FilterStage
+from filters.train_lm import TrainLmStage
+from filters.train_quality import TrainQualityStage
+from graph.hostgraph import HostGraphStage
+from graph.rank import RankStage
+from graph.select import SelectStage
+from pipeline.core.config import BaseConfig, Section, load_config_as
+from pipeline.core.stage import Stage, StageError, StageOutcome, run_stage
+from pipeline.stages.dedup import DedupStage
+from pipeline.stages.extract import ExtractStage
+from pipeline.stages.index import IndexStage
+from pipeline.stages.mix import MixStage
+from pipeline.stages.tokenize import TokenizeStage
 
-@dataclass(frozen=True)
-class StageEntry:
-    name: str
-    target: str  # "module:Class"
-    description: str
-
-    @property
-    def module(self) -> str:
-        return self.target.split(":", 1)[0]
-
-    @property
-    def implemented(self) -> bool:
-        try:
-            return importlib.util.find_spec(self.module) is not None
-        except ModuleNotFoundError:
-            return False
-
-    def load(self) -> Stage:
-        module_name, class_name = self.target.split(":", 1)
-        return getattr(importlib.import_module(module_name), class_name)()
-
-
-STAGES: tuple[StageEntry, ...] = (
-    StageEntry("index", "pipeline.stages.index:IndexStage",
-               "Lineage index: one row per WARC response record (url, host, status, charset, file/offset)."),
-    StageEntry("hostgraph", "graph.hostgraph:HostGraphStage",
-               "Host-level link graph from WAT outlinks: normalized hosts, registered domains, dense ids."),
-    StageEntry("rank", "graph.rank:RankStage",
-               "Host authority: PageRank, trust-seeded PageRank and spam mass over the host graph."),
-    StageEntry("select", "graph.select:SelectStage",
-               "Allowlist of at most 1M quality sites, with per-language quotas for scarce languages."),
-    StageEntry("extract", "pipeline.stages.extract:ExtractStage",
-               "Main text (trafilatura) and language (fastText lid.176) of the selected sites' pages."),
-    StageEntry("train-lm", "filters.lm:TrainLmStage",
-               "KenLM n-gram models per language (lmplz) from the text of the highest-authority hosts."),
-    StageEntry("train-quality", "filters.quality:TrainQualityStage",
-               "fastText quality classifier: top-authority hosts' pages against low-authority and spam pages."),
-    StageEntry("filter", "filters.stage:FilterStage",
-               "Per-language quality rules, KenLM perplexity and a fastText quality classifier."),
-    StageEntry("dedup", "pipeline.stages.dedup:DedupStage",
-               "Exact and MinHash-LSH near-duplicate removal; highest-authority copy survives."),
-    StageEntry("mix", "pipeline.stages.mix:MixStage",
-               "Language mixture plan and capped upsampling of scarce languages."),
-    StageEntry("tokenize", "pipeline.stages.tokenize:TokenizeStage",
-               "Megatron .bin/.idx token shards, manifest and data-blend file."),
+STAGES: tuple[type[Stage], ...] = (
+    IndexStage,         # WARC records → the lineage index
+    HostGraphStage,     # WAT links → the host graph
+    RankStage,          # the graph → PageRank, TrustRank, spam mass, host languages
+    SelectStage,        # authority and language quotas → the allowlist of sites
+    ExtractStage,       # the allowlisted sites' pages → text and language
+    TrainLmStage,       # top-authority text → KenLM models per language
+    TrainQualityStage,  # top- vs low-authority pages → a fastText quality classifier
+    FilterStage,        # every quality signal, then one decision per document
+    DedupStage,         # exact and near duplicates, across hosts → one survivor per cluster
+    MixStage,           # token counts → the language mixture and each document's repeats
+    TokenizeStage,      # Megatron shards, manifest, lineage, blend
 )
-STAGE_NAMES = tuple(entry.name for entry in STAGES)
+STAGE_NAMES = tuple(stage.name for stage in STAGES)
+
+StagesConfig = create_model(
+    "StagesConfig", __base__=Section, __module__=__name__,
+    **{stage.config_key: (stage.settings, stage.settings()) for stage in STAGES if stage.settings is not None},
+)
 
 
-def entry(name: str) -> StageEntry:
-    for item in STAGES:
-        if item.name == name:
-            return item
+class Config(BaseConfig):
+    """A whole run's configuration: the base sections and one section per stage."""
+
+    stages: StagesConfig = StagesConfig()
+
+
+def load_config(path: str | Path, overrides: list[str] | None = None, crawl: str | None = None) -> Config:
+    """The YAML at ``path`` with ``--set`` overrides and ``crawl`` applied, validated (ConfigError if not)."""
+    return load_config_as(Config, path, overrides, crawl)
+
+
+def stage_class(name: str) -> type[Stage]:
+    for stage in STAGES:
+        if stage.name == name:
+            return stage
     raise StageError(f"unknown stage {name!r}; stages are: {', '.join(STAGE_NAMES)}")
 
 
-def select_stages(names: list[str] | None) -> list[StageEntry]:
-    """The stages to run, in pipeline order; default: every stage that exists."""
+def select_stages(names: list[str] | None) -> list[type[Stage]]:
+    """The stages to run, in pipeline order; default: all of them."""
     if not names:
-        return [item for item in STAGES if item.implemented]
-    chosen = {entry(name).name for name in names}
-    missing = [name for name in STAGE_NAMES if name in chosen and not entry(name).implemented]
-    if missing:
-        raise StageError(f"stage(s) not implemented yet: {', '.join(missing)}")
-    return [item for item in STAGES if item.name in chosen]
+        return list(STAGES)
+    chosen = {stage_class(name).name for name in names}
+    return [stage for stage in STAGES if stage.name in chosen]
+
+
+def describe() -> list[dict]:
+    """Every stage as data: name, description, what it reads and writes, its config section (for the CLI, the
+    Airflow DAG's stages.json and the docs)."""
+    return [{
+        "name": stage.name,
+        "description": stage.description,
+        "requires": list(stage.requires),
+        "writes": [f"{item.stage}/{item.name}" for item in stage.writes],
+        "config": f"stages.{stage.config_key}" if stage.settings is not None else None,
+        "module": stage.__module__,
+    } for stage in STAGES]
 
 
 def run_pipeline(
-    config: Config,
+    config: BaseConfig,
     spark,
     names: list[str] | None = None,
     *,
@@ -92,8 +101,8 @@ def run_pipeline(
     on_done: Callable[[StageOutcome], None] | None = None,
 ) -> list[StageOutcome]:
     outcomes = []
-    for item in select_stages(names):
-        outcome = run_stage(item.load(), config, spark, force=force, on_start=on_start)
+    for stage in select_stages(names):
+        outcome = run_stage(stage(), config, spark, force=force, on_start=on_start)
         outcomes.append(outcome)
         if on_done:
             on_done(outcome)

@@ -16,9 +16,8 @@ from collections.abc import Callable
 
 import numpy as np
 
-from pipeline.config import S3Config
-from pipeline.feed import ParsedIndex, parse_index
-from pipeline.storage import (
+from pipeline.core.config import S3Config
+from pipeline.core.storage import (
     contained_path,
     exists,
     is_s3,
@@ -29,6 +28,8 @@ from pipeline.storage import (
     s3_client,
     split_s3,
 )
+from pipeline.lib.datasets import TOKENIZE_MANIFEST
+from pipeline.lib.megatron import ParsedIndex, parse_index
 
 PERCENTILES = (1, 10, 50, 90, 99)
 
@@ -52,9 +53,10 @@ class ShardFolder:
     def manifest(self) -> dict:
         """manifest.json, read once: a command asks for it several times, each a GET on S3."""
         if self._manifest is None:
-            if not self.exists("manifest.json"):
-                raise FileNotFoundError(f"{self.url('manifest.json')} not found: is {self.root} a tokenize folder?")
-            self._manifest = json.loads(self.read("manifest.json"))
+            name = TOKENIZE_MANIFEST.name
+            if not self.exists(name):
+                raise FileNotFoundError(f"{self.url(name)} not found: is {self.root} a tokenize folder?")
+            self._manifest = json.loads(self.read(name))
         return self._manifest
 
     def index(self, shard: dict) -> ParsedIndex:

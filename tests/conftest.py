@@ -32,8 +32,8 @@ def _free_port() -> int:
 
 @pytest.fixture(scope="session")
 def spark():
-    from pipeline.config import SparkConfig
-    from pipeline.spark import get_spark
+    from pipeline.core.config import SparkConfig
+    from pipeline.core.spark import get_spark
 
     session = get_spark(
         SparkConfig(master="local[2]", shuffle_partitions=2, ui_enabled=False, driver_memory="1g", app_name="tests")
@@ -69,7 +69,7 @@ def s3_server():
 
 @pytest.fixture(scope="session")
 def s3_config(s3_server):
-    from pipeline.config import S3Config
+    from pipeline.core.config import S3Config
 
     return S3Config(endpoint_url=s3_server, max_attempts=4, backoff_base_seconds=0.01, backoff_max_seconds=0.05)
 
@@ -91,7 +91,7 @@ def truth(sample_dir) -> dict:
 
 
 def make_config(sample_dir: Path, out: Path, *overrides: str):
-    from pipeline.config import load_config
+    from pipeline.runner import load_config
 
     return load_config(
         ROOT / "conf" / "default.yaml",

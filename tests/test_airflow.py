@@ -16,7 +16,7 @@ from pathlib import Path
 
 import pytest
 
-from pipeline.runner import STAGE_NAMES, entry
+from pipeline.runner import STAGE_NAMES, describe, stage_class
 
 ROOT = Path(__file__).resolve().parent.parent
 AIRFLOW_VENV = Path(os.environ.get("CORPUSFORGE_AIRFLOW_VENV", ROOT / ".venv-airflow"))
@@ -61,6 +61,7 @@ dag = bag.dags.get("corpusforge")
 print(json.dumps({
     "import_errors": {str(k): str(v) for k, v in bag.import_errors.items()},
     "tasks": {t.task_id: {"upstream": sorted(t.upstream_task_ids), "application": t.application,
+                          "arguments": t.job_arguments({"config": "c.yaml", "crawl": "CC-MAIN-X"}),
                           "retries": t.retries, "backoff": float(t.retry_exponential_backoff),
                           "operator": [c.__name__ for c in type(t).__mro__]} for t in dag.tasks} if dag else {},
     "params": {k: dag.params[k] for k in dag.params} if dag else {},
@@ -80,16 +81,22 @@ def test_dag_loads_and_mirrors_the_stage_dependencies(airflow_env):
     assert set(tasks) == {"check_inputs", *STAGE_NAMES}
     assert tasks["check_inputs"]["upstream"] == []
     for stage in STAGE_NAMES:
-        requires = sorted(entry(stage).load().requires)
+        requires = sorted(stage_class(stage).requires)
         assert tasks[stage]["upstream"] == (requires or ["check_inputs"]), stage
         # Pipeline order is a valid run order: every upstream stage comes earlier.
         assert all(STAGE_NAMES.index(name) < STAGE_NAMES.index(stage) for name in requires)
         assert "SparkSubmitOperator" in tasks[stage]["operator"]
-        assert Path(tasks[stage]["application"]) == ROOT / "jobs" / f"{stage.replace('-', '_')}.py"
-        assert Path(tasks[stage]["application"]).is_file()
+        assert Path(tasks[stage]["application"]) == ROOT / "jobs" / "stage.py"
+        assert tasks[stage]["arguments"][:2] == ["--stage", stage]
         assert tasks[stage]["retries"] >= 1 and tasks[stage]["backoff"] > 1
     assert described["params"]["config"] == "conf/cluster.yaml" and "crawl" in described["params"]
     assert described["max_active_runs"] == 1
+
+
+def test_the_dags_stage_registry_is_the_pipelines():
+    """jobs/airflow/stages.json is `corpusforge stages --json`: regenerate it when a stage changes."""
+    committed = json.loads((DAG_FOLDER / "stages.json").read_text())
+    assert committed == describe(), "run `corpusforge stages --json > jobs/airflow/stages.json`"
 
 
 def test_missing_release_fails_at_the_input_check_without_retries(airflow_env, sample_dir, tmp_path):

@@ -2,7 +2,8 @@ from pathlib import Path
 
 import pytest
 
-from pipeline.config import ConfigError, load_config
+from pipeline.core.config import ConfigError
+from pipeline.runner import load_config
 
 CONF = Path(__file__).resolve().parents[1] / "conf"
 

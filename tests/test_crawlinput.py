@@ -2,23 +2,26 @@
 
 import gzip
 
-from pipeline.crawlinput import RECORD_ERROR, kept, read_crawl
-from pipeline.schemas import INDEX_RECORDS
-from pipeline.stage import Stage, run_stage
-from pipeline.warc import UNREADABLE_FILE
+from pipeline.core.crawlinput import RECORD_ERROR, read_crawl
+from pipeline.core.stage import Stage, run_stage
+from pipeline.core.warc import UNREADABLE_FILE
+from pipeline.lib.datasets import INDEX_RECORDS
 from tests.conftest import make_config
 
 
 def explode_on_every_third(record):
     if record.offset % 3 == 0:
         raise ValueError("bad luck")
-    yield kept([record.target_uri or "", None, record.warc_type, None, None, None, None, None, 0, record.path,
-                record.offset, record.length, record.archive_format, None, "X"])
+    yield INDEX_RECORDS.row(url=record.target_uri or "", host=None, warc_type=record.warc_type, status=None,
+                            content_type=None, charset=None, payload_digest=None, fetch_time=None, content_length=0,
+                            warc_path=record.path, offset=record.offset, length=record.length,
+                            archive_format=record.archive_format, truncated=None, crawl="X")
 
 
 class ProbeStage(Stage):
     name = "index"
-    # reads WARC files with a row maker that fails on some records
+    description = "reads WARC files with a row maker that fails on some records"
+    writes = (INDEX_RECORDS,)
 
     def run(self, ctx, stats):
         ctx.write_accounted(read_crawl(ctx, stats, "warc", INDEX_RECORDS, explode_on_every_third), INDEX_RECORDS,

@@ -11,13 +11,12 @@ import pyarrow.parquet as pq
 import pytest
 from datasketch import MinHash, MinHashLSH
 
-from graph.components import ComponentsDidNotConverge, connected_components
-from pipeline.config import DedupStageConfig, LineDedupConfig
-from pipeline.minhash import candidate_probability, exact_hash, normalize_for_hash, shingles, signature
+from pipeline.core.stage import Stats
+from pipeline.lib.components import ComponentsDidNotConverge, connected_components
+from pipeline.lib.datasets import DEDUP_DOCS, DEDUP_DROPPED, FILTER_KEPT
+from pipeline.lib.minhash import candidate_probability, exact_hash, normalize_for_hash, shingles, signature
 from pipeline.sample.text import good_document, near_duplicate
-from pipeline.schemas import DEDUP_DOCS, DEDUP_DROPPED, FILTER_KEPT
-from pipeline.stage import Stats
-from pipeline.stages.dedup import DedupStage, bucket_pairs
+from pipeline.stages.dedup import DedupStage, DedupStageConfig, LineDedupConfig, bucket_pairs
 
 SETTINGS = DedupStageConfig()
 

@@ -14,9 +14,9 @@ import pytest
 from typer.testing import CliRunner
 
 from pipeline.cli import app
+from pipeline.core.warc import WarcRecord, iter_records
+from pipeline.lib.datasets import EXTRACT_DOCS, SELECT_HOSTS
 from pipeline.runner import STAGE_NAMES
-from pipeline.schemas import EXTRACT_DOCS, SELECT_HOSTS
-from pipeline.warc import WarcRecord, iter_records
 
 ROOT = Path(__file__).resolve().parents[1]
 CRAWL = "CC-MAIN-SAMPLE"

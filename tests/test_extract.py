@@ -5,15 +5,19 @@ import html
 import json
 import re
 from collections import Counter
+from pathlib import Path
 
 import pyarrow.parquet as pq
 import pytest
 
-from graph.hosts import reverse_host
-from pipeline.decode import decode_html
-from pipeline.schemas import EXTRACT_DOCS, SELECT_HOSTS
-from pipeline.stages import extract as extract_module
-from pipeline.warc import WarcRecord, iter_warc_stream, parse_content_type, parse_http_response
+from pipeline.core.decode import decode_html
+from pipeline.core.spark import ShippedFile
+from pipeline.core.warc import WarcRecord, iter_warc_stream, parse_content_type, parse_http_response
+from pipeline.lib import extraction as extract_module
+from pipeline.lib.datasets import EXTRACT_DOCS, SELECT_HOSTS
+from pipeline.lib.hosts import reverse_host
+
+LID_MODEL = ShippedFile("lid.176.ftz", str(Path(__file__).resolve().parents[1] / "models" / "lid.176.ftz"))
 
 
 def sample_responses(sample_dir, truth):
@@ -127,13 +131,12 @@ def test_non_selected_hosts_never_reach_trafilatura(sample_dir, truth, monkeypat
     class Allowed:
         value = frozenset({reverse_host(allowed_host)})
 
-    from pipeline.config import load_config
+    from pipeline.runner import load_config
 
-    settings = load_config("conf/default.yaml").stages.extract.model_dump()
+    settings = load_config("conf/default.yaml").stages.extract
     outcomes = Counter()
     for record in sample_responses(sample_dir, truth):
-        for row in extract_module.extract_row(record, allowed=Allowed, settings=settings, model_name="lid.176.ftz",
-                                              model_path="models/lid.176.ftz", crawl="X"):
+        for row in extract_module.extract_row(record, allowed=Allowed, settings=settings, model=LID_MODEL, crawl="X"):
             outcomes[row[-4]] += 1
     assert calls and all(url.split("/")[2] == allowed_host for url in calls)
     assert outcomes["not_selected"] > 1000
@@ -147,13 +150,15 @@ def test_timeout_and_size_caps_are_named_drops():
     class Allowed:
         value = frozenset({"com.example.www"})
 
-    from pipeline.config import load_config
+    from pipeline.runner import load_config
 
-    settings = load_config("conf/default.yaml").stages.extract.model_dump()
-    common = dict(allowed=Allowed, model_name="lid.176.ftz", model_path="models/lid.176.ftz", crawl="X")
-    [row] = extract_module.extract_row(record, settings={**settings, "max_html_bytes": 10_000}, **common)
+    settings = load_config("conf/default.yaml").stages.extract
+    common = dict(allowed=Allowed, model=LID_MODEL, crawl="X")
+    capped = settings.model_copy(update={"max_html_bytes": 10_000})
+    [row] = extract_module.extract_row(record, settings=capped, **common)
     assert row[-4] == "too_large"
-    [row] = extract_module.extract_row(record, settings={**settings, "timeout_seconds": 0.001}, **common)
+    hurried = settings.model_copy(update={"timeout_seconds": 0.001})
+    [row] = extract_module.extract_row(record, settings=hurried, **common)
     assert row[-4] == "timeout"
     assert json.dumps(row[-3])
 
@@ -165,14 +170,13 @@ def page_record(text: str, charset: str = "utf-8") -> WarcRecord:
 
 
 def run_row(record, **overrides):
-    from pipeline.config import load_config
+    from pipeline.runner import load_config
 
     class Allowed:
         value = frozenset({"com.example.www"})
 
-    settings = {**load_config("conf/default.yaml").stages.extract.model_dump(), **overrides}
-    [row] = extract_module.extract_row(record, allowed=Allowed, settings=settings, model_name="lid.176.ftz",
-                                       model_path="models/lid.176.ftz", crawl="X")
+    settings = load_config("conf/default.yaml").stages.extract.model_copy(update=overrides)
+    [row] = extract_module.extract_row(record, allowed=Allowed, settings=settings, model=LID_MODEL, crawl="X")
     return row
 
 

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import dataclasses
 import random
 from collections import Counter
 
@@ -14,13 +13,15 @@ from filters.rules import (
     FineWebRules,
     GopherQualityRules,
     GopherRepetitionRules,
+    SignalSettings,
     Thresholds,
+    compute_signals,
     decide,
     load_language_rules,
 )
-from filters.segment import segmenter
-from filters.signals import DatatroveWords, SignalSettings, compute_signals
-from pipeline.config import ConfigError
+from filters.signals import DatatroveWords
+from pipeline.core.config import ConfigError
+from pipeline.lib.segment import segmenter
 from pipeline.sample.text import LOW_QUALITY_KINDS, good_document, low_quality_document
 
 LANGUAGES = ["en", "de", "fr", "es", "ru", "ja", "zh"]
@@ -29,7 +30,7 @@ SPAM = keyword_pattern(load_spam_keywords("conf/filters/spam_keywords.yaml"))
 
 
 def settings_for(rules, **changes) -> SignalSettings:
-    return dataclasses.replace(rules.signal_settings(SPAM), **changes)
+    return rules.model_copy(update=changes).signal_settings(SPAM)
 
 
 # ---------------------------------------------------------------------------------------------

@@ -9,13 +9,12 @@ from collections import Counter, defaultdict
 import pyarrow.parquet as pq
 import pytest
 
-from filters.blocklist import build_blocklist
-from filters.lm import lm_lines, load_lm, perplexity
-from filters.stage import retune
-from pipeline.config import BlocklistConfig
+from filters.blocklist import BlocklistConfig, build_blocklist
+from filters.filter import retune
+from filters.kenlm import lm_lines, load_lm, perplexity
+from pipeline.core.stage import StageError
+from pipeline.lib.datasets import EXTRACT_DOCS, FILTER_DROPPED, FILTER_KEPT, QUALITY_SIGNALS, TRAIN_QUALITY_EXAMPLES
 from pipeline.runner import run_pipeline
-from pipeline.schemas import EXTRACT_DOCS, FILTER_DROPPED, FILTER_KEPT, QUALITY_SIGNALS, TRAIN_QUALITY_EXAMPLES
-from pipeline.stage import StageError
 from tests.conftest import make_config
 from tests.test_filter_rules import EXPECTED
 

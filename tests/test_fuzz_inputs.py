@@ -2,7 +2,7 @@
 in bounded time and memory. Never an exception, never a silent loss.
 
 Property-based (hypothesis) and pure Python, without Spark: damaged copies of the sample crawl's own WARC and WAT
-records go through ``pipeline.crawlinput._rows_for_files`` (what each Spark task runs) with the stages' real row
+records go through ``pipeline.core.crawlinput._rows_for_files`` (what each Spark task runs) with the stages' real row
 makers. Every row is also put through the type verifier ``createDataFrame`` applies on the executors, so a value that
 would fail the task at conversion (a status beyond int32) fails here. ``record_error`` and ``unreadable_file`` are not
 acceptable outcomes here: on a readable local file they only come from a reader or row maker that raised.
@@ -34,17 +34,13 @@ from hypothesis import HealthCheck, event, example, given, settings
 from hypothesis import strategies as st
 
 from graph.hostgraph import page_row
-from graph.hosts import BAD_URL, INVALID_LABEL, IP_ADDRESS, NO_HOST, SINGLE_LABEL, TOO_LONG
-from pipeline.crawlinput import RECORD_ERROR, _rows_for_files
-from pipeline.decode import codec_for, decode_html
-from pipeline.inflate import DECOMPRESS_STEP, GZIP_MAGIC, READ_CHUNK, Member, MemberEnd, inflate_members
-from pipeline.sample.writer import warc_record
-from pipeline.schemas import EXTRACT_DOCS, HOSTGRAPH_PAGES, INDEX_RECORDS
-from pipeline.stage import DROP_DETAIL, DROP_OFFSET, DROP_PATH, DROP_REASON, accounted_schema
-from pipeline.stages import extract as extract_module
-from pipeline.stages.extract import page_title
-from pipeline.stages.index import index_row
-from pipeline.warc import (
+from pipeline.core.config import S3Config
+from pipeline.core.crawlinput import RECORD_ERROR, _rows_for_files
+from pipeline.core.decode import codec_for, decode_html
+from pipeline.core.inflate import DECOMPRESS_STEP, GZIP_MAGIC, READ_CHUNK, Member, MemberEnd, inflate_members
+from pipeline.core.spark import ShippedFile
+from pipeline.core.stage import DROP_DETAIL, DROP_OFFSET, DROP_PATH, DROP_REASON, accounted_schema
+from pipeline.core.warc import (
     CORRUPT_GZIP,
     MALFORMED_JSON,
     READER_REASONS,
@@ -56,6 +52,14 @@ from pipeline.warc import (
     parse_http_response,
     records_in_range,
 )
+from pipeline.lib import extraction as extract_module
+from pipeline.lib.datasets import EXTRACT_DOCS, HOSTGRAPH_PAGES, INDEX_RECORDS
+from pipeline.lib.extraction import page_title
+from pipeline.lib.hosts import BAD_URL, INVALID_LABEL, IP_ADDRESS, NO_HOST, SINGLE_LABEL, TOO_LONG
+from pipeline.sample.writer import warc_record
+from pipeline.stages.index import index_row
+
+LID_MODEL = ShippedFile("lid.176.ftz", str(Path(__file__).resolve().parents[1] / "models" / "lid.176.ftz"))
 
 ROOT = Path(__file__).resolve().parents[1]
 DEFAULT_MAX_RECORD_BYTES = 64 << 20  # reader.max_record_bytes in conf/default.yaml
@@ -130,8 +134,8 @@ def read_outcomes(path: Path, data: bytes | None, kind: str, dataset, row_maker,
         return rows
 
     outcomes = []
-    for row in _rows_for_files([str(path)], kind=kind, s3={}, max_record_bytes=max_record_bytes, row_maker=tagged,
-                               width=len(dataset.columns)):
+    for row in _rows_for_files([str(path)], kind=kind, s3=S3Config(), max_record_bytes=max_record_bytes,
+                               row_maker=tagged, dataset=dataset):
         values = verify_row(dataset, row)
         source = origin.get(id(row))
         offset = source[1] if source is not None and source[0] is row else values[DROP_OFFSET]
@@ -471,10 +475,10 @@ class Allowed:
 
 
 @pytest.fixture(scope="module")
-def extract_settings() -> dict:
-    from pipeline.config import load_config
+def extract_settings():
+    from pipeline.runner import load_config
 
-    return {**load_config(ROOT / "conf" / "default.yaml").stages.extract.model_dump(), "timeout_seconds": 2.0}
+    return load_config(ROOT / "conf" / "default.yaml").stages.extract.model_copy(update={"timeout_seconds": 2.0})
 
 
 TIME_SLACK_SECONDS = 6.0  # beyond the extraction cap: decoding, language id, a busy machine
@@ -483,14 +487,14 @@ PROSE = ("The committee met on Tuesday to review the budget for the coming year.
          "the repairs to the bridge over the river, and the plan to plant trees along the main street. ")
 
 
-def extract_one(record_block: bytes, extract_settings: dict) -> tuple[dict, float, int]:
+def extract_one(record_block: bytes, extract_settings) -> tuple[dict, float, int]:
     """The extract row for one page, its wall time and the growth of the process's peak RSS in bytes."""
     record = WarcRecord("response", {"warc-target-uri": "https://www.example.com/page"}, record_block, "f.warc.gz",
                         0, 1)
     rss_before = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
     started = time.perf_counter()
     rows = list(extract_module.extract_row(record, allowed=Allowed, settings=extract_settings,
-                                           model_name="lid.176.ftz", model_path=str(ROOT / "models" / "lid.176.ftz"),
+                                           model=LID_MODEL,
                                            crawl="X"))
     elapsed = time.perf_counter() - started
     growth = (resource.getrusage(resource.RUSAGE_SELF).ru_maxrss - rss_before) * 1024  # Linux: KiB
@@ -555,7 +559,7 @@ def hostile_pages(draw) -> bytes:
 def test_hostile_html_is_kept_or_dropped_in_bounded_time_and_memory(extract_settings, block):
     values, elapsed, growth = extract_one(block, extract_settings)
     event(f"outcome: {values[DROP_REASON] or 'kept'}")
-    assert elapsed < extract_settings["timeout_seconds"] + TIME_SLACK_SECONDS
+    assert elapsed < extract_settings.timeout_seconds + TIME_SLACK_SECONDS
     assert growth < RSS_GROWTH_LIMIT
     text = values["text"] or ""
     assert "lollol" not in text  # no entity is ever expanded
@@ -567,13 +571,13 @@ def test_entity_bomb_is_kept_and_never_expanded(extract_settings):
     values, elapsed, growth = extract_one(http_block(body), extract_settings)
     assert values[DROP_REASON] is None and PROSE.strip() in values["text"]
     assert "lollol" not in values["text"] and len(values["text"]) < len(body)
-    assert elapsed < extract_settings["timeout_seconds"] + TIME_SLACK_SECONDS and growth < RSS_GROWTH_LIMIT
+    assert elapsed < extract_settings.timeout_seconds + TIME_SLACK_SECONDS and growth < RSS_GROWTH_LIMIT
 
 
 def test_deeply_nested_page_is_bounded(extract_settings):
     values, elapsed, growth = extract_one(http_block(nested_page(100_000, "div", True)), extract_settings)
     assert values[DROP_REASON] in (None, "empty_extraction", "parse_error", "timeout")
-    assert elapsed < extract_settings["timeout_seconds"] + TIME_SLACK_SECONDS and growth < RSS_GROWTH_LIMIT
+    assert elapsed < extract_settings.timeout_seconds + TIME_SLACK_SECONDS and growth < RSS_GROWTH_LIMIT
 
 
 def test_what_protects_the_html_parsing():
@@ -734,8 +738,7 @@ def test_huge_page_under_the_reader_cap_is_held_at_most_twice(huge_file, extract
     assert huge.reason is None and huge.row["content_length"] == block_length  # indexed
     assert seconds < 10 and peak < 2.3 * HUGE_BYTES  # the member's text and the record's block; was four copies
 
-    maker = partial(extract_module.extract_row, allowed=Allowed, settings=extract_settings, model_name="lid.176.ftz",
-                    model_path=str(ROOT / "models" / "lid.176.ftz"), crawl="X")
+    maker = partial(extract_module.extract_row, allowed=Allowed, settings=extract_settings, model=LID_MODEL, crawl="X")
     outcomes, seconds, peak = traced(
         lambda: read_outcomes(path, None, "warc", EXTRACT_DOCS, maker, DEFAULT_MAX_RECORD_BYTES))
     _, [huge], _ = by_member(outcomes, offsets)
@@ -761,7 +764,7 @@ def test_member_ending_in_a_large_slice_keeps_its_lineage():
     bytes after it, which became a phantom corrupt_gzip skip."""
     import io
 
-    from pipeline.warc import iter_warc_stream
+    from pipeline.core.warc import iter_warc_stream
 
     block = b"HTTP/1.1 200 OK\r\n\r\n" + b"a" * (3 * DECOMPRESS_STEP)
     members = [index_member(), gzip.compress(warc_record([("WARC-Type", "response")], block), mtime=0),

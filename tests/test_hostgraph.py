@@ -8,10 +8,10 @@ import pyarrow.parquet as pq
 import pytest
 from typer.testing import CliRunner
 
-from graph.hosts import registered_domain, reverse_host
 from pipeline.cli import app
+from pipeline.lib.datasets import HOSTGRAPH_EDGES, HOSTGRAPH_PAGES, HOSTGRAPH_VERTICES
+from pipeline.lib.hosts import registered_domain, reverse_host
 from pipeline.runner import run_pipeline
-from pipeline.schemas import HOSTGRAPH_EDGES, HOSTGRAPH_PAGES, HOSTGRAPH_VERTICES
 from tests.conftest import make_config
 
 SKIP_REL = {"nofollow", "sponsored", "ugc"}

@@ -1,7 +1,7 @@
 """Link extraction from one WAT record: which links are votes, and how relative ones resolve."""
 
 from graph.hostgraph import page_row
-from pipeline.warc import WarcRecord
+from pipeline.core.warc import WarcRecord
 
 SETTINGS = dict(link_paths=frozenset({"A@/href", "AREA@/href"}), skip_rel=("nofollow", "sponsored", "ugc"),
                 follow_redirects=True, strip_www=False)

@@ -2,7 +2,7 @@
 
 import pytest
 
-from graph.hosts import (
+from pipeline.lib.hosts import (
     BAD_URL,
     INVALID_LABEL,
     IP_ADDRESS,

@@ -9,10 +9,10 @@ from pathlib import Path
 import pyarrow.parquet as pq
 import pytest
 
+from pipeline.core.stage import Stage, StageError, Stats, run_stage
+from pipeline.core.storage import s3_client
+from pipeline.lib.datasets import INDEX_RECORDS, RANK_HOSTS
 from pipeline.runner import run_pipeline
-from pipeline.schemas import INDEX_RECORDS
-from pipeline.stage import Stage, StageError, Stats, run_stage
-from pipeline.storage import s3_client
 from tests.conftest import make_config
 
 
@@ -140,6 +140,33 @@ def test_downstream_read_of_an_unpublished_stage_says_what_to_run(spark, sample_
 
     with pytest.raises(StageError, match="run `corpusforge run --stages index` first"):
         run_stage(Reader(), make_config(sample_dir, tmp_path), spark)
+
+
+def test_a_stage_reads_and_writes_only_what_it_declares(spark, sample_dir, indexed, tmp_path):
+    """ctx.read refuses a dataset of a stage not in ``requires``; ctx.dataset_path one not in ``writes``."""
+    _, out, _ = indexed
+
+    class Sneaky(Stage):
+        name = "rank"
+        description = "reads the index without saying so"
+        requires = ("hostgraph",)
+
+        def run(self, ctx, stats):
+            ctx.read(INDEX_RECORDS)
+
+    class Scribbler(Stage):
+        name = "rank"
+        description = "writes a dataset it does not declare"
+
+        def run(self, ctx, stats):
+            ctx.dataset_path(RANK_HOSTS)
+
+    config = make_config(sample_dir, out)
+    with pytest.raises(StageError, match=r"reads index/records but does not declare 'index' in Sneaky.requires"):
+        run_stage(Sneaky(), config, spark)
+    with pytest.raises(StageError, match=r"does not declare that it writes rank/hosts"):
+        run_stage(Scribbler(), config, spark)
+    assert not (out / "rank").exists()
 
 
 @pytest.mark.s3

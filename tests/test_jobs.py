@@ -22,7 +22,7 @@ from pipeline.runner import STAGE_NAMES
 ROOT = Path(__file__).resolve().parent.parent
 PYTHON = sys.executable
 SPARK_SUBMIT = Path(sys.executable).parent / "spark-submit"
-JOB_FILES = [f"jobs/{stage.replace('-', '_')}.py" for stage in STAGE_NAMES] + ["jobs/check_inputs.py"]
+JOB_FILES = ["jobs/stage.py", "jobs/check_inputs.py"]
 
 
 def environment() -> dict[str, str]:
@@ -50,9 +50,12 @@ def test_every_job_explains_its_options():
         assert result.returncode == 0, f"{job}: {result.stderr[-2000:]}"
         for option in ("--config", "--crawl", "--out", "--set", "--workdir", "Exit codes"):
             assert option in result.stdout, (job, option)
-    stage_help = subprocess.run([PYTHON, "jobs/dedup.py", "--help"], cwd=ROOT, capture_output=True, text=True,
+    stage_help = subprocess.run([PYTHON, "jobs/stage.py", "--help"], cwd=ROOT, capture_output=True, text=True,
                                 timeout=60, check=False).stdout
-    assert "corpusforge stage dedup: Exact and MinHash" in stage_help and "--force" in stage_help
+    assert "--stage" in stage_help and "--force" in stage_help
+    for stage in STAGE_NAMES:  # every stage, with what it does
+        assert f"  {stage} " in stage_help, stage
+    assert "dedup          Exact and MinHash" in stage_help
 
 
 def test_check_inputs_counts_the_release_or_names_what_is_missing(sample_dir, tmp_path):
@@ -105,13 +108,13 @@ def test_jobs_skip_up_to_date_stages_and_refuse_missing_upstream(sample_dir, thr
     before = (out / "select" / "_SUCCESS").read_text()
     # From another folder, as an Airflow worker runs it: --workdir finds the config and models, --py-files ships
     # the package.
-    again = submit(str(ROOT / "jobs" / "select.py"), *sample_options(sample_dir, out), "--workdir", str(ROOT),
-                   cwd=tmp_path, py_files=py_files)
+    again = submit(str(ROOT / "jobs" / "stage.py"), "--stage", "select", *sample_options(sample_dir, out),
+                   "--workdir", str(ROOT), cwd=tmp_path, py_files=py_files)
     assert again.returncode == 0, again.stdout[-2000:] + again.stderr[-3000:]
     assert f"corpusforge select: skipped; {outcomes['select'].stats.input:,} in" in again.stdout
     assert f"config digest {json.loads(before)['config_digest']}" in again.stdout
     assert (out / "select" / "_SUCCESS").read_text() == before
 
-    broken = submit("jobs/rank.py", *sample_options(sample_dir, tmp_path / "empty"))
+    broken = submit("jobs/stage.py", "--stage", "rank", *sample_options(sample_dir, tmp_path / "empty"))
     assert broken.returncode == 2
     assert "run `corpusforge run --stages hostgraph` first" in broken.stdout + broken.stderr

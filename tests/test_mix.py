@@ -11,11 +11,11 @@ import pytest
 from typer.testing import CliRunner
 
 from pipeline.cli import app
-from pipeline.mixture import parse_tokens, plan_mixture, rehydration_weight, repeats_for, unimax_targets
+from pipeline.lib.datasets import DEDUP_DOCS, MIX_DOCS
+from pipeline.lib.mixture import parse_tokens, plan_mixture, rehydration_weight, repeats_for, unimax_targets
+from pipeline.lib.tokenizer import load_tokenizer
 from pipeline.runner import run_pipeline
-from pipeline.schemas import DEDUP_DOCS, MIX_DOCS
 from pipeline.stages.mix import _weight_column
-from pipeline.tokenizer import load_tokenizer
 from tests.conftest import make_config
 
 

@@ -5,15 +5,19 @@ from __future__ import annotations
 
 import gzip
 import zlib
+from pathlib import Path
 
 import brotli
 import pytest
 import zstandard
 
-from pipeline.decode import decode_html
-from pipeline.payload import BAD_CONTENT_ENCODING, TOO_LARGE, dechunk, http_payload
-from pipeline.stages import extract as extract_module
-from pipeline.warc import WarcRecord, parse_http_response
+from pipeline.core.decode import decode_html
+from pipeline.core.payload import BAD_CONTENT_ENCODING, TOO_LARGE, dechunk, http_payload
+from pipeline.core.spark import ShippedFile
+from pipeline.core.warc import WarcRecord, parse_http_response
+from pipeline.lib import extraction as extract_module
+
+LID_MODEL = ShippedFile("lid.176.ftz", str(Path(__file__).resolve().parents[1] / "models" / "lid.176.ftz"))
 
 PAGE = ("<html><head><title>Bericht</title></head><body><article><h1>Der Bericht</h1>"
         + "<p>Die Stadt hat am Montag den neuen Haushalt beschlossen, der mehr Geld für Schulen vorsieht.</p>" * 20
@@ -105,14 +109,13 @@ def test_dechunk():
 
 # ---- extraction sees the decoded page -------------------------------------------------------------------------
 def extract(record: WarcRecord, **overrides):
-    from pipeline.config import load_config
+    from pipeline.runner import load_config
 
     class Allowed:
         value = frozenset({"com.example.www"})
 
-    settings = {**load_config("conf/default.yaml").stages.extract.model_dump(), **overrides}
-    [row] = extract_module.extract_row(record, allowed=Allowed, settings=settings, model_name="lid.176.ftz",
-                                       model_path="models/lid.176.ftz", crawl="X")
+    settings = load_config("conf/default.yaml").stages.extract.model_copy(update=overrides)
+    [row] = extract_module.extract_row(record, allowed=Allowed, settings=settings, model=LID_MODEL, crawl="X")
     names = [*extract_module.EXTRACT_DOCS.column_names, "drop_reason", "drop_detail", "drop_path", "drop_offset"]
     return dict(zip(names, row, strict=True))
 

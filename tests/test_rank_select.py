@@ -7,10 +7,10 @@ import pyarrow.parquet as pq
 import pytest
 from typer.testing import CliRunner
 
-from graph.hosts import reverse_host
 from pipeline.cli import app
+from pipeline.lib.datasets import RANK_DOMAINS, RANK_HOSTS, SELECT_HOSTS, SELECT_REJECTED
+from pipeline.lib.hosts import reverse_host
 from pipeline.runner import run_pipeline
-from pipeline.schemas import RANK_DOMAINS, RANK_HOSTS, SELECT_HOSTS, SELECT_REJECTED
 from tests.conftest import make_config
 
 # Few places, so that quotas matter: Chinese sites rank low globally on the sample.

@@ -18,12 +18,13 @@ from pathlib import Path
 import pyarrow.parquet as pq
 import pytest
 
-from pipeline.crawlinput import _rows_for_files
+from pipeline.core.config import S3Config
+from pipeline.core.crawlinput import _rows_for_files
+from pipeline.core.stage import DROP_REASON
+from pipeline.core.warc import WarcRecord, iter_records, parse_http_response
+from pipeline.lib.datasets import INDEX_RECORDS
 from pipeline.runner import run_pipeline
-from pipeline.schemas import INDEX_RECORDS
-from pipeline.stage import DROP_REASON
 from pipeline.stages.index import index_row
-from pipeline.warc import WarcRecord, iter_records, parse_http_response
 from tests.conftest import make_config
 
 FIXTURES = Path(__file__).parent / "fixtures" / "archives"
@@ -90,8 +91,8 @@ def independent_count(path: Path) -> int:
 
 
 def reader_rows(path: Path) -> list[tuple]:
-    return list(_rows_for_files([str(path)], kind="warc", s3={}, max_record_bytes=64 << 20, row_maker=MAKER,
-                                width=WIDTH))
+    return list(_rows_for_files([str(path)], kind="warc", s3=S3Config(), max_record_bytes=64 << 20, row_maker=MAKER,
+                                dataset=INDEX_RECORDS))
 
 
 @pytest.mark.parametrize("path", ARCHIVES, ids=lambda p: f"{p.parent.name}/{p.name}")

@@ -4,8 +4,8 @@ import pytest
 from botocore.exceptions import ClientError
 
 from graph.rank import BYTES_PER_EDGE, choose_backend
-from pipeline.config import S3Config
-from pipeline.storage import with_retries
+from pipeline.core.config import S3Config
+from pipeline.core.storage import with_retries
 
 FAST = S3Config(max_attempts=4, backoff_base_seconds=0.001, backoff_max_seconds=0.002)
 

@@ -24,8 +24,8 @@ from urllib.parse import urlsplit
 import pyarrow.parquet as pq
 import pytest
 
-from pipeline.config import S3Config
-from pipeline.storage import S3ObjectStream, exists, list_inputs, put_file, read_bytes, redact_url, s3_client
+from pipeline.core.config import S3Config
+from pipeline.core.storage import S3ObjectStream, exists, list_inputs, put_file, read_bytes, redact_url, s3_client
 
 pytestmark = pytest.mark.s3
 BUCKET = "faulty-crawl"

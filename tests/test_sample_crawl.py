@@ -9,8 +9,15 @@ from pathlib import Path
 
 import pytest
 
+from pipeline.core.warc import (
+    Skip,
+    WarcRecord,
+    iter_warc_stream,
+    parse_content_type,
+    parse_http_response,
+    with_wat_json,
+)
 from pipeline.sample import generate_sample
-from pipeline.warc import Skip, WarcRecord, iter_warc_stream, parse_content_type, parse_http_response, with_wat_json
 
 CRAWL_DIR = "crawl-data/CC-MAIN-SAMPLE"
 

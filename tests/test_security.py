@@ -7,12 +7,12 @@ import json
 import pytest
 from typer.testing import CliRunner
 
-from filters.lm import model_file_name as lm_file_name
-from filters.quality import model_file_name as classifier_file_name
+from filters.classifier import model_file_name as classifier_file_name
+from filters.kenlm import model_file_name as lm_file_name
 from pipeline.cli import app
+from pipeline.core.storage import contained_path, safe_name
 from pipeline.shards import ShardFolder
 from pipeline.stages.tokenize import shard_prefix
-from pipeline.storage import contained_path, safe_name
 
 ESCAPES = ["../etc", "..", "a/b", "/abs", ".hidden", "", "en\x00", "a\\b", "x" * 65, "zh Hant"]
 

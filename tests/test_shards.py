@@ -11,10 +11,10 @@ import pytest
 from typer.testing import CliRunner
 
 from pipeline.cli import app
-from pipeline.schemas import DEDUP_DOCS
+from pipeline.core.storage import s3_client
+from pipeline.lib.datasets import DEDUP_DOCS
+from pipeline.lib.tokenizer import load_tokenizer
 from pipeline.shards import ShardFolder, inspect_documents, statistics, verify
-from pipeline.storage import s3_client
-from pipeline.tokenizer import load_tokenizer
 
 BUCKET = "shards-bucket"
 

@@ -5,8 +5,8 @@ import io
 
 import pytest
 
-from pipeline.storage import S3ObjectStream, list_inputs, open_input, read_range, s3_client
-from pipeline.warc import Skip, WarcRecord, iter_warc_stream, records_in_range, with_wat_json
+from pipeline.core.storage import S3ObjectStream, list_inputs, open_input, read_range, s3_client
+from pipeline.core.warc import Skip, WarcRecord, iter_warc_stream, records_in_range, with_wat_json
 from tests.test_warc_reader import members, record
 
 pytestmark = pytest.mark.s3

@@ -13,9 +13,9 @@ import numpy as np
 import pyarrow.parquet as pq
 import pytest
 
+from pipeline.lib.datasets import DEDUP_DOCS, MIX_DOCS, TOKENIZE_LINEAGE
+from pipeline.lib.tokenizer import load_tokenizer
 from pipeline.runner import run_pipeline
-from pipeline.schemas import DEDUP_DOCS, MIX_DOCS, TOKENIZE_LINEAGE
-from pipeline.tokenizer import load_tokenizer
 from tests.conftest import make_config
 
 # Megatron's indexed dataset, as the format is described (little-endian):
@@ -123,7 +123,7 @@ def test_repeats_shuffle_and_blend_follow_the_mix(tokenized):
 
 
 def test_a_trained_tokenizer_gives_uint16_shards(spark, sample_dir, tokenized, tmp_path):
-    from pipeline.tokenizer import train_bpe
+    from pipeline.lib.tokenizer import train_bpe
 
     source, _ = tokenized
     out = tmp_path / "run"

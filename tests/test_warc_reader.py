@@ -6,7 +6,7 @@ import itertools
 import json
 import zlib
 
-from pipeline.warc import (
+from pipeline.core.warc import (
     CORRUPT_GZIP,
     MALFORMED_HEADER,
     MALFORMED_JSON,
@@ -158,9 +158,9 @@ def test_uncompressed_warc_is_read_record_by_record_with_file_offsets():
 
 
 def test_whole_file_gzip_streams_through_many_pieces(monkeypatch):
-    import pipeline.inflate
+    import pipeline.core.inflate
 
-    monkeypatch.setattr(pipeline.inflate, "STREAM_PIECE", 700)  # every record straddles a piece boundary
+    monkeypatch.setattr(pipeline.core.inflate, "STREAM_PIECE", 700)  # every record straddles a piece boundary
     whole = gzip.compress(plain_records(40), mtime=0)
     records, skips = read(whole)
     assert skips == [] and urls(records) == [f"https://example.com/{n}" for n in range(40)]
@@ -253,9 +253,9 @@ def test_what_is_no_archive_is_one_unsupported_format_row_naming_it():
 
 
 def test_a_record_over_the_cap_in_a_stream_is_skipped_and_reading_goes_on(monkeypatch):
-    import pipeline.inflate
+    import pipeline.core.inflate
 
-    monkeypatch.setattr(pipeline.inflate, "STREAM_PIECE", 4096)
+    monkeypatch.setattr(pipeline.core.inflate, "STREAM_PIECE", 4096)
     big = record(9, b"HTTP/1.1 200 OK\r\n\r\n" + b"y" * 300_000)
     records, skips = read(gzip.compress(plain_records(2) + big + plain_records(2, start=2), mtime=0),
                           max_bytes=100_000)

@@ -2,7 +2,7 @@
 ### corpusforge: one Common Crawl release → a multilingual pretraining corpus
 
 Trigger one run per release, e.g. `{"crawl": "CC-MAIN-2024-10", "config": "conf/cluster.yaml"}`.
-Each task is one `spark-submit jobs/<stage>.py` (see the README's *Running on a cluster*):
+Each task is one `spark-submit jobs/stage.py --stage NAME` (see the README's *Running on a cluster*):
 `check_inputs` first, so a wrong release id or missing listing fails in seconds, then the stages in the
 order their outputs feed each other.
 
@@ -24,6 +24,7 @@ exits with 2 (bad config, missing input or upstream output; the task log says wh
 
 from __future__ import annotations
 
+import json
 import os
 from datetime import timedelta
 from pathlib import Path
@@ -36,22 +37,12 @@ CORPUSFORGE_HOME = Path(os.environ.get("CORPUSFORGE_HOME") or Path(__file__).res
 PY_FILES = os.environ.get("CORPUSFORGE_PY_FILES") or None
 SPARK_CONN_ID = os.environ.get("CORPUSFORGE_SPARK_CONN_ID", "spark_default")
 
-# Every stage and the stages whose outputs it reads, in pipeline order (the `requires` of each stage class in
-# pipeline/runner.py's STAGES; tests/test_airflow.py keeps the two equal). This file imports only Airflow, so
-# the scheduler needs no corpusforge install.
-STAGE_REQUIRES: dict[str, tuple[str, ...]] = {
-    "index": (),
-    "hostgraph": (),
-    "rank": ("hostgraph",),
-    "select": ("rank",),
-    "extract": ("select",),
-    "train-lm": ("extract",),
-    "train-quality": ("index", "select", "extract"),
-    "filter": ("extract", "train-lm", "train-quality"),
-    "dedup": ("filter",),
-    "mix": ("dedup",),
-    "tokenize": ("mix",),
-}
+# Every stage and the stages whose outputs it reads, in pipeline order: the stage registry of pipeline/runner.py,
+# written by `corpusforge stages --json` beside this file (tests/test_airflow.py checks it is current). Read as
+# JSON, so the scheduler needs no corpusforge install.
+REGISTRY = json.loads((Path(__file__).resolve().parent / "stages.json").read_text(encoding="utf-8"))
+STAGE_REQUIRES: dict[str, tuple[str, ...]] = {stage["name"]: tuple(stage["requires"]) for stage in REGISTRY}
+STAGE_DESCRIPTIONS = {stage["name"]: stage["description"] for stage in REGISTRY}
 CHECK_INPUTS = "check_inputs"
 # pipeline/jobs.py's exit code for errors no retry can fix.
 EXIT_USAGE = 2
@@ -61,8 +52,9 @@ class CorpusforgeSubmit(SparkSubmitOperator):
     """spark-submit of one job in jobs/, its arguments taken from the run's params."""
 
     def __init__(self, *, job: str, **kwargs) -> None:
+        script = "check_inputs.py" if job == CHECK_INPUTS else "stage.py"
         super().__init__(
-            application=str(CORPUSFORGE_HOME / "jobs" / f"{job.replace('-', '_')}.py"),
+            application=str(CORPUSFORGE_HOME / "jobs" / script),
             name=f"corpusforge-{job}",
             py_files=PY_FILES,
             conn_id=SPARK_CONN_ID,
@@ -71,7 +63,8 @@ class CorpusforgeSubmit(SparkSubmitOperator):
         self.job = job
 
     def job_arguments(self, params) -> list[str]:
-        arguments = ["--config", params["config"], "--crawl", params["crawl"], "--workdir", str(CORPUSFORGE_HOME)]
+        arguments = [] if self.job == CHECK_INPUTS else ["--stage", self.job]
+        arguments += ["--config", params["config"], "--crawl", params["crawl"], "--workdir", str(CORPUSFORGE_HOME)]
         if params.get("out"):
             arguments += ["--out", params["out"]]
         for override in params.get("overrides") or []:
@@ -123,6 +116,7 @@ with DAG(
                                      doc_md="The release's WARC and WAT listings and files exist.")
     tasks = {}
     for stage, requires in STAGE_REQUIRES.items():
-        tasks[stage] = CorpusforgeSubmit(task_id=stage, job=stage, doc_md=f"`spark-submit jobs/{stage}.py`")
+        tasks[stage] = CorpusforgeSubmit(task_id=stage, job=stage, doc_md=f"{STAGE_DESCRIPTIONS[stage]}\n\n"
+                                                                        f"`spark-submit jobs/stage.py --stage {stage}`")
         upstream = [tasks[name] for name in requires] or [check_inputs]
         upstream >> tasks[stage]

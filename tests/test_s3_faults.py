@@ -171,7 +171,7 @@ def test_a_stage_reading_s3_through_faults_matches_the_local_run(spark, sample_b
                  f"storage.s3.endpoint_url={proxy.endpoint}", "storage.s3.max_attempts=10",
                  "storage.s3.backoff_base_seconds=0.01", "storage.s3.backoff_max_seconds=0.05"]
     with caplog.at_level(logging.DEBUG):
-        assert main("index", ["--config", "conf/default.yaml", "--out", str(out),
+        assert main(["--stage", "index", "--config", "conf/default.yaml", "--out", str(out),
                               *(arg for override in overrides for arg in ("--set", override))]) == 0
     printed = capsys.readouterr()
     assert "corpusforge index: ran" in printed.out

@@ -300,12 +300,12 @@ def stage_names() -> list[str]:
 
 def prerequisites(chosen: list[str]) -> list[str]:
     """The stages the chosen ones read, directly or not, that are not chosen themselves: in pipeline order."""
-    from pipeline.runner import entry
+    from pipeline.runner import stage_class
 
     needed: set[str] = set()
     pending = list(chosen)
     while pending:
-        for name in entry(pending.pop()).load().requires:
+        for name in stage_class(pending.pop()).requires:
             if name not in needed:
                 needed.add(name)
                 pending.append(name)

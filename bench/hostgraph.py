@@ -34,6 +34,8 @@ def main() -> None:
     parser.add_argument("--cores", type=int, default=2)
     args = parser.parse_args()
     multiples = [int(m) for m in args.multiples.split(",")]
+    if len(set(multiples)) < 2:
+        parser.error("--multiples needs at least two different sizes: the growth is measured between them")
     with tempfile.TemporaryDirectory() as folder:
         root = Path(folder)
         spark = None

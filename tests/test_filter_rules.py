@@ -189,7 +189,7 @@ EXPECTED = {
     "gibberish": {"line_punct_ratio", "gopher_enough_stop_words", "gopher_below_alpha_threshold",
                   "cjk_few_sentences", "cjk_ratio"},
     "link_list": {"line_punct_ratio", "list_ratio", "short_line_ratio", "top_2_gram", "top_3_gram", "top_4_gram",
-                  "cjk_short_doc", "cjk_short_lines"},
+                  "cjk_short_doc", "cjk_short_lines", "cjk_few_sentences"},
     "gambling_spam": {"spam_keywords"},
     "adult_spam": {"spam_keywords"},
 }

@@ -6,8 +6,9 @@ Per record, cheapest test first, each failure a named drop: record type; host no
 a payload the crawler cut short (``truncated_payload``, when configured to drop; else kept and flagged); size;
 chunked transfer and Content-Encoding undone (``pipeline.core.payload``: ``too_large`` past the size or bomb cap,
 ``bad_content_encoding``); charset (``pipeline.core.decode``: UTF-8 and nearly-UTF-8 first, then header, meta,
-detection; strict); trafilatura with a time cap; fastText lid.176 against per-language minimum scores. Chinese
-text is labelled simplified or traditional with OpenCC, and converted to simplified only when configured.
+detection; strict); the main text (``pipeline.lib.main_text``: trafilatura in a cascade) with a time cap;
+fastText lid.176 against per-language minimum scores. Chinese text is labelled simplified or traditional with
+OpenCC, and converted to simplified only when configured.
 """
 
 from __future__ import annotations
@@ -31,20 +32,15 @@ from pipeline.core.warc import WarcRecord, parse_content_type, parse_http_respon
 from pipeline.lib.datasets import EXTRACT_DOCS
 from pipeline.lib.hosts import reverse_host, url_host
 from pipeline.lib.language import LABEL_PREFIX, load_model
-
-
-class TrafilaturaConfig(Section):
-    fast: bool = Field(default=True, description="Skip the fallback extractors (readability, jusText)")
-    favor_precision: bool = Field(default=True, description="Prefer dropping boilerplate over keeping borderline text")
-    include_comments: bool = False
-    include_tables: bool = True
-    deduplicate: bool = False
+from pipeline.lib.main_text import MainTextConfig, main_text
 
 
 class ExtractStageConfig(Section):
     max_html_bytes: int = Field(
-        default=2_000_000, ge=1024,
-        description="Larger pages (after undoing chunked transfer and Content-Encoding) are dropped as too_large")
+        default=5 * 1024 * 1024, ge=1024,
+        description="Larger pages (after undoing chunked transfer and Content-Encoding) are dropped as too_large. "
+                    "Common Crawl cuts payloads at 1 MiB (WARC-Truncated: length) and has announced 5 MiB: the "
+                    "default keeps every page it can hold")
     max_decompression_ratio: float = Field(
         default=100.0, gt=1,
         description="A Content-Encoding that inflates more than this many times is a bomb: too_large")
@@ -57,7 +53,11 @@ class ExtractStageConfig(Section):
                     "drop them as truncated_payload")
     timeout_seconds: float = Field(default=10.0, gt=0, description="Per-document extraction time cap")
     min_text_chars: int = Field(default=1, ge=1, description="Shorter extractions are empty_extraction")
-    trafilatura: TrafilaturaConfig = TrafilaturaConfig()
+    main_text: MainTextConfig = MainTextConfig()
+    output: Literal["text", "markdown"] = Field(
+        default="text",
+        description="text: paragraphs as plain lines; markdown: headings, lists, tables, code blocks and emphasis "
+                    "kept as Markdown")
     language_min_score: dict[str, float] = Field(
         default_factory=lambda: {"en": 0.65, "de": 0.65, "fr": 0.65, "es": 0.65, "ru": 0.65, "ja": 0.65,
                                  "zh": 0.5},
@@ -158,19 +158,6 @@ def page_title(html: str) -> str | None:
     return title or None
 
 
-def main_text(html: str, url: str, settings: ExtractStageConfig) -> str:
-    """The page's main text as the extract stage keeps it ("" when there is none). Raises on hostile markup."""
-    import trafilatura
-
-    options = settings.trafilatura
-    document = trafilatura.bare_extraction(
-        html, url=url, with_metadata=False, fast=options.fast, favor_precision=options.favor_precision,
-        include_comments=options.include_comments, include_tables=options.include_tables,
-        deduplicate=options.deduplicate,
-    )
-    return (getattr(document, "text", None) or "").strip() if document is not None else ""
-
-
 def document_id(url: str, payload_digest: str | None) -> str:
     return hashlib.sha1(f"{url}\x00{payload_digest or ''}".encode()).hexdigest()[:20]
 
@@ -221,13 +208,14 @@ def extract_row(record: WarcRecord, *, allowed, settings: ExtractStageConfig, mo
         return
     try:
         with time_limit(settings.timeout_seconds):
-            text = main_text(html, url, settings)
+            extracted = main_text(html, url, settings.main_text, markdown=settings.output == "markdown")
     except ExtractionTimeout:
         yield from drop("timeout", f"over {settings.timeout_seconds} s")
         return
     except Exception as exc:  # lxml or trafilatura failing on hostile markup
         yield from drop("parse_error", f"{type(exc).__name__}: {exc}")
         return
+    text = extracted.text
     if len(text) < settings.min_text_chars:
         yield from drop("empty_extraction")
         return
@@ -255,7 +243,7 @@ def extract_row(record: WarcRecord, *, allowed, settings: ExtractStageConfig, mo
         domain=None,  # the authority columns are joined in by the extract stage
         lang=lang, lang_score=score, lang_top3=" ".join(f"{code}:{value:.3f}" for code, value in ranked),
         script=script, title=title, text=text, charset=codec, charset_source=charset_source, replaced_bytes=replaced,
-        content_encoding=payload.encoding, truncated=truncated, crawl=crawl,
+        content_encoding=payload.encoding, truncated=truncated, extraction_path=extracted.path, crawl=crawl,
         fetch_time=parse_warc_date(record.header("warc-date")), warc_path=record.path, offset=record.offset,
         length=record.length, archive_format=record.archive_format, pagerank=None, trustrank=None, spam_mass=None,
     )

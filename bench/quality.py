@@ -9,9 +9,12 @@ to it, and "lost pages" are measured against it. The extractors:
 - trafilatura-fast: the same with fast=True (no fallbacks).
 - resiliparse: bytes decoded with resiliparse's detect_encoding + bytes_to_str, then
   extract_plain_text(html, main_content=True), every other option at its default: the DCLM pool's extraction.
-- corpusforge: pipeline.core.decode.decode_html(body, None) then pipeline.lib.extraction.main_text(html, url,
-  ExtractStageConfig()), i.e. the extract stage's defaults; --set KEY=VALUE changes that config (e.g.
-  --set trafilatura.fast=false). When main_text returns (text, path), pages are counted per path.
+- corpusforge: pipeline.core.decode.decode_html(body, None) then pipeline.lib.main_text.main_text(html, url,
+  settings.main_text) with the extract stage's defaults (ExtractStageConfig()); --set KEY=VALUE changes that
+  config (e.g. --set main_text.mode=full). Pages are counted per extraction path (fast, full, +comments).
+- corpusforge-markdown: the same with stages.extract.output=markdown; scored with the Markdown syntax removed
+  (heading marks, list bullets, emphasis, table pipes, code fences), and the headings, list items, table rows
+  and code blocks it kept are counted.
 
 Adding a variant is one factory function (settings in, `extract(body, url) -> text` out) and one EXTRACTORS entry.
 
@@ -75,7 +78,7 @@ lost and mojibake pages, errors, pages per path), "class_rules" (pages per rule)
 classed article, with the rule and what it saw).
 
     .venv/bin/python bench/quality.py
-    .venv/bin/python bench/quality.py --extractors corpusforge --set trafilatura.fast=false --limit 200 \\
+    .venv/bin/python bench/quality.py --extractors corpusforge --set main_text.mode=full --limit 200 \\
         --out /tmp/quality.json
 """
 
@@ -762,7 +765,7 @@ def main() -> None:
                              f"anchor, always runs")
     parser.add_argument("--set", dest="overrides", action="append", default=[], metavar="KEY=VALUE",
                         help="override a field of corpusforge's ExtractStageConfig (repeatable), "
-                             "e.g. --set trafilatura.fast=false")
+                             "e.g. --set main_text.mode=full")
     parser.add_argument("--limit", type=int, default=None, metavar="N",
                         help="only the first N pages of each set, for quick iteration")
     parser.add_argument("--lid-model", type=Path, default=ROOT / "models" / "lid.176.ftz",

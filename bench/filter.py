@@ -112,7 +112,7 @@ def run_corpusforge(docs, rules: dict[str, LanguageRules]) -> tuple[Run, list[di
 
 def comparable_decisions(docs, signals: list[dict], rules: dict[str, LanguageRules]) -> list[str | None]:
     """corpusforge's decisions on the rules datatrove's chain has: no spam keywords, no language score."""
-    thresholds = {lang: r.thresholds.model_copy(update={"max_spam_keyword_frac": None, "min_language_score": None})
+    thresholds = {lang: r.thresholds.model_copy(update={"max_spam_keyword_frac": None})
                   for lang, r in rules.items()}
     return [decide(s, 1.0, thresholds[lang], None)[0] for (lang, _, _), s in zip(docs, signals, strict=True)]
 

@@ -26,7 +26,15 @@ from filters.blocklist import BlocklistConfig, UrlBlocklist, build_blocklist
 from filters.classifier import classifier_text, good_probability, load_classifier, published_classifiers
 from filters.kenlm import lm_lines, load_lm, perplexity, published_models
 from filters.keywords import keyword_pattern, load_spam_keywords
-from filters.rules import SIGNAL_NAMES, LanguageRules, Thresholds, compute_signals, decide, language_rules
+from filters.rules import (
+    MODEL_COLUMNS,
+    SIGNAL_NAMES,
+    LanguageRules,
+    Thresholds,
+    compute_signals,
+    decide,
+    language_rules,
+)
 from pipeline import __version__
 from pipeline.core.config import Section
 from pipeline.core.spark import ShippedFile, ship_file
@@ -60,7 +68,6 @@ class FilterStageConfig(Section):
     quality_classifier: bool = Field(default=True, description="Score quality with train-quality's model")
 
 
-MODEL_COLUMNS = ("url_blocklist", "perplexity", "quality_score")
 
 
 ARROW_TYPES = {"string": "string", "double": "float64", "int64": "int64"}

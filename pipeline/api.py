@@ -39,6 +39,7 @@ from pipeline.lib.hosts import normalize_host as _normalize_host
 from pipeline.lib.hosts import registered_domain as _registered_domain
 from pipeline.lib.hosts import url_host
 from pipeline.lib.minhash import document_signature, similarity
+from pipeline.lib.scripts import WrittenWithoutSpaces
 
 ROOT = Path(__file__).resolve().parents[1]
 DEFAULT_CONFIG = ROOT / "conf" / "default.yaml"
@@ -158,10 +159,11 @@ def minhash_signature(text: str, lang: str = "en", *, config=None) -> np.ndarray
     settings = _resolve(config)
     dedup = settings.stages.dedup
     segmenter = None
-    if lang in dedup.cjk_languages and dedup.cjk_shingles == "words":
+    unspaced = tuple(dedup.cjk_languages) if dedup.cjk_languages is not None else WrittenWithoutSpaces()
+    if lang in unspaced and dedup.cjk_shingles == "words":
         segmenter = _language(lang, settings.stages.filter.languages_dir, settings.stages.filter.spam_keywords
                               )[0].segmenter
-    return document_signature(text, lang, shingle_size=dedup.shingle_size, cjk_languages=tuple(dedup.cjk_languages),
+    return document_signature(text, lang, shingle_size=dedup.shingle_size, cjk_languages=unspaced,
                               cjk_units=dedup.cjk_shingles, segmenter_name=segmenter, num_perm=dedup.num_perm,
                               seed=dedup.seed)
 

@@ -113,6 +113,13 @@ def summary_table(outcomes: list[StageOutcome]) -> Table:
     return table
 
 
+OverlayOption = Annotated[
+    list[Path] | None,
+    typer.Option("--overlay", help="YAML merged over the config before --set (repeatable), e.g. the proposal "
+                                   "`corpusforge filter calibrate --write` wrote"),
+]
+
+
 @app.command()
 def run(
     config: Annotated[Path, typer.Option("--config", "-c", help="YAML config (see conf/default.yaml)")] = Path(
@@ -129,6 +136,7 @@ def run(
         list[str] | None, typer.Option("--set", help="Override a config key: --set spark.shuffle_partitions=16")
     ] = None,
     crawl: Annotated[str | None, typer.Option("--crawl", help="Crawl release id, e.g. CC-MAIN-2024-10")] = None,
+    overlay: OverlayOption = None,
     verbose: Annotated[bool, typer.Option("--verbose", "-v")] = False,
 ) -> None:
     """Run pipeline stages. Each writes OUT/<stage>/ (Parquet, stats.json, _SUCCESS) and is skipped when its
@@ -138,7 +146,7 @@ def run(
     if out:
         settings.append(f"output={out}")
     try:
-        cfg = load_config(config, settings, crawl=crawl)
+        cfg = load_config(config, settings, crawl=crawl, overlays=overlay)
     except ConfigError as exc:
         _fail(str(exc))
     from pipeline.core.progress import SparkProgress
@@ -171,7 +179,7 @@ def run(
 
             plan = HadoopFS(spark).read_text(MIX_PLAN.path(cfg.output))
             if plan:
-                Console().print(plan_table(json.loads(plan)))
+                Console().print(plan_table(json.loads(plan), top=30))
         if outcome.status == "skipped":
             console.print(f"[yellow]↷ {outcome.name}[/]: up to date (config digest {stats.config_digest}); skipped")
         else:
@@ -193,6 +201,40 @@ def run(
             Console().print(summary_table(outcomes))
         _fail(str(exc))
     Console().print(summary_table(outcomes))
+    languages = language_table(outcomes)
+    if languages is not None:
+        Console().print(languages)
+
+
+def language_table(outcomes: list[StageOutcome], top: int = 40) -> Table | None:
+    """Documents per language through the stages that report them: extracted, kept by the quality rules, left
+    after deduplication, and tokens in the shards. None when no such stage is among the outcomes."""
+    details = {outcome.name: outcome.stats.details or {} for outcome in outcomes}
+    columns = {
+        "extracted": {lang: n for lang, n in details.get("extract", {}).get("docs_by_language", {}).items()},
+        "kept by filter": {lang: entry.get("kept", 0)
+                           for lang, entry in details.get("filter", {}).get("by_language", {}).items()},
+        "after dedup": {lang: entry.get("kept", 0)
+                        for lang, entry in details.get("dedup", {}).get("by_language", {}).items()},
+        "tokens": {lang: entry.get("tokens", 0)
+                   for lang, entry in details.get("tokenize", {}).get("languages", {}).items()},
+    }
+    columns = {name: values for name, values in columns.items() if values}
+    if not columns:
+        return None
+    languages = sorted({lang for values in columns.values() for lang in values},
+                       key=lambda lang: [-values.get(lang, 0) for values in columns.values()])
+    table = Table(title=f"per language ({len(languages)} languages)")
+    table.add_column("language")
+    for name in columns:
+        table.add_column(name, justify="right")
+    for lang in languages[:top]:
+        table.add_row(lang, *(f"{values.get(lang, 0):,}" for values in columns.values()))
+    if len(languages) > top:
+        rest = languages[top:]
+        table.add_row(f"{len(rest)} more", *(f"{sum(values.get(lang, 0) for lang in rest):,}"
+                                             for values in columns.values()), style="dim")
+    return table
 
 
 graph_app = typer.Typer(help="Inspect the host graph and host authority.", no_args_is_help=True)
@@ -380,6 +422,63 @@ def graph_host(
         Console().print(listing)
 
 
+@app.command()
+def languages(
+    codes: Annotated[list[str] | None, typer.Argument(help="Languages to show (default: every label the configured "
+                                                           "language-ID model emits)")] = None,
+    config: Annotated[Path, typer.Option("--config", "-c", help="YAML config (see conf/default.yaml)")] = Path(
+        "conf/default.yaml"),
+    overrides: Annotated[list[str] | None, typer.Option("--set", help="KEY=VALUE config override")] = None,
+    as_json: Annotated[bool, typer.Option("--json", help="Every effective setting, as JSON")] = False,
+) -> None:
+    """Each language's effective settings and where they come from: kept or not and its minimum language-ID score
+    (the one language gate, stages.extract), its script and script family, the file its quality rules come from
+    (conf/languages/<lang>.yaml over conf/languages/families/<family>.yaml, or the family alone), its segmenter
+    and stop words (file, family, or wordfreq's most frequent words), and its main thresholds."""
+    import json
+
+    from filters.rules import describe_language_rules
+    from pipeline.lib.language import LABEL_PREFIX, load_model
+
+    try:
+        cfg = load_config(config, list(overrides or []))
+    except ConfigError as exc:
+        _fail(str(exc))
+    if not codes:
+        try:
+            codes = sorted(label.removeprefix(LABEL_PREFIX) for label in load_model(cfg.language_id.model_path)
+                           .get_labels())
+        except (OSError, ValueError, FileNotFoundError) as exc:
+            _fail(f"cannot list the model's languages ({exc}): name the languages, e.g. `corpusforge languages zh th`")
+    gate = cfg.stages.extract
+    try:
+        described = describe_language_rules(cfg.stages.filter.languages_dir, codes,
+                                            cfg.stages.filter.language_overrides)
+    except ConfigError as exc:
+        _fail(str(exc))
+    if as_json:
+        typer.echo(json.dumps({lang: {"kept": gate.keeps_language(lang), "min_language_score":
+                                      gate.min_language_score(lang), "sources": sources,
+                                      "settings": rules.model_dump()}
+                               for lang, (rules, sources) in described.items()}, indent=2, ensure_ascii=False))
+        return
+    table = Table(title=f"languages ({len(described)}): the gate, then the quality rules' settings")
+    for column in ("lang", "kept", "min score", "script", "family", "rules from", "segmenter", "stop words",
+                   "words", "word length", "letters"):
+        table.add_column(column, justify="right" if column in ("min score", "words", "letters") else "left")
+    for lang, (rules, sources) in described.items():
+        quality = rules.thresholds.gopher_quality
+        length = (f"{quality.min_avg_word_length}-{quality.max_avg_word_length}"
+                  if quality.min_avg_word_length is not None or quality.max_avg_word_length is not None else "off")
+        stop = f"{len(rules.stop_words)} ({sources['stop_words'].split(':')[0]})" if rules.stop_words else "none"
+        table.add_row(lang, "yes" if gate.keeps_language(lang) else "no", f"{gate.min_language_score(lang):.2f}",
+                      sources["script"], rules.family, Path(sources["file"]).name if sources["file"] else "family",
+                      rules.segmenter, stop, str(quality.min_doc_words if quality.min_doc_words is not None else "off"),
+                      length, str(quality.min_alpha_words_ratio if quality.min_alpha_words_ratio is not None
+                                  else "off"))
+    Console().print(table)
+
+
 filter_app = typer.Typer(help="Inspect quality filtering and re-tune its thresholds.", no_args_is_help=True)
 app.add_typer(filter_app, name="filter")
 
@@ -458,6 +557,7 @@ def filter_retune(
         typer.Option("--set", help="Threshold to try, e.g. --set "
                      "stages.filter.language_overrides.zh.thresholds.fineweb.line_punct_thr=0.2"),
     ] = None,
+    overlay: OverlayOption = None,
     as_json: Annotated[bool, typer.Option("--json", help="Print JSON for programs")] = False,
 ) -> None:
     """Show what new thresholds would keep and drop, from the signals already stored — nothing is written.
@@ -469,7 +569,7 @@ def filter_retune(
 
     settings = list(overrides or []) + ([f"output={out}"] if out else [])
     try:
-        cfg = load_config(config, settings)
+        cfg = load_config(config, settings, overlays=overlay)
     except ConfigError as exc:
         _fail(str(exc))
     from filters.filter import retune
@@ -502,19 +602,111 @@ def filter_retune(
     Console().print(table)
 
 
+@filter_app.command("calibrate")
+def filter_calibrate(
+    config: Annotated[Path, typer.Option("--config", "-c", help="YAML config (see conf/default.yaml)")] = Path(
+        "conf/default.yaml"),
+    out: Annotated[str | None, typer.Option("--out", help="Output root; overrides `output` in the config")] = None,
+    keep_rate: Annotated[float, typer.Option("--keep-rate", help="Share of the reference (trusted sites' "
+                                                                 "documents) the thresholds keep together")] = 0.98,
+    reference_share: Annotated[float, typer.Option("--reference-share", help="Top share of a language's hosts by "
+                                                                             "PageRank and by TrustRank")] = 0.2,
+    min_reference_docs: Annotated[int, typer.Option("--min-reference-docs", help="Fewer reference documents: "
+                                                                                 "the published values stay")] = 200,
+    min_reference_hosts: Annotated[int, typer.Option("--min-reference-hosts", help="Fewer reference hosts: the "
+                                                                                   "published values stay")] = 5,
+    languages: Annotated[str | None, typer.Option("--languages", help="Comma-separated (default: all)")] = None,
+    write: Annotated[Path | None, typer.Option("--write", help="Write the proposal here: a config overlay for "
+                                                               "`filter retune --overlay` / `run --overlay`")] = None,
+    overrides: Annotated[list[str] | None, typer.Option("--set", help="KEY=VALUE config override")] = None,
+    as_json: Annotated[bool, typer.Option("--json", help="Print the proposal and its evidence as JSON")] = False,
+) -> None:
+    """Derive each language's thresholds from its most trusted sites' documents (nothing recomputed).
+
+    Per language, the reference is the documents of its top hosts by PageRank and by TrustRank; every threshold
+    that is on moves to the quantile of the reference at which the thresholds together keep --keep-rate of it.
+    The evidence says, per threshold, how much of the reference and of the lowest-authority and link-farm hosts'
+    documents it passes before → after. A language with too little reference text keeps its published values."""
+    import json
+
+    import yaml
+
+    from filters.calibrate import CalibrationConfig, calibrate, proposal_overlay
+    from pipeline.core.spark import get_spark
+
+    settings = list(overrides or []) + ([f"output={out}"] if out else [])
+    try:
+        cfg = load_config(config, settings)
+        calibration = CalibrationConfig(keep_rate=keep_rate, reference_share=reference_share,
+                                        min_reference_docs=min_reference_docs,
+                                        min_reference_hosts=min_reference_hosts)
+    except (ConfigError, ValueError) as exc:
+        _fail(str(exc))
+    chosen = [lang.strip() for lang in languages.split(",") if lang.strip()] if languages else None
+    try:
+        result = calibrate(cfg, get_spark(cfg.spark), calibration, chosen)
+    except (StageError, ConfigError) as exc:
+        _fail(str(exc))
+    if write:
+        header = (f"# corpusforge filter calibrate on {cfg.output}: thresholds keeping {keep_rate:.0%} of each "
+                  f"language's reference (top {reference_share:.0%} hosts by PageRank and TrustRank).\n"
+                  f"# Apply: corpusforge filter retune --overlay {write} (look), corpusforge run --overlay {write} "
+                  f"--stages filter (publish).\n")
+        write.write_text(header + yaml.safe_dump(proposal_overlay(result), allow_unicode=True, sort_keys=True),
+                         encoding="utf-8")
+    if as_json:
+        typer.echo(json.dumps(result, indent=2, ensure_ascii=False))
+        return
+    for lang, entry in result["languages"].items():
+        title = f"{lang}: {entry['status']}; reference {entry['reference_docs']:,} documents from " \
+                f"{entry['reference_hosts']} hosts, low {entry['low_docs']:,}"
+        if "thresholds" not in entry:
+            Console().print(f"[yellow]{title}[/]")
+            continue
+        table = Table(title=title)
+        for column in ("threshold", "keeps", "published", "proposed", "reference passes", "low dropped"):
+            table.add_column(column, justify="left" if column in ("threshold", "keeps") else "right")
+        for item in entry["thresholds"]:
+            low = item["low_drop"]
+            table.add_row(item["path"], item["keep"], str(item["published"]), str(item["proposed"]),
+                          f"{item['reference_pass'][0]:.1%} → {item['reference_pass'][1]:.1%}",
+                          f"{low[0]:.1%} → {low[1]:.1%}" if low else "-",
+                          style=None if item["published"] == item["proposed"] else "bold")
+        Console().print(table)
+        kept, low = entry["reference_kept"], entry.get("low_dropped")
+        Console().print(f"  all rules: reference kept {kept[0]:.1%} → {kept[1]:.1%}"
+                        + (f"; low-authority and link-farm documents dropped {low[0]:.1%} → {low[1]:.1%}"
+                           if low else ""))
+    if write:
+        Console().print(f"proposal written to {write}")
+
+
 mix_app = typer.Typer(help="Plan the language mixture from token counts.", no_args_is_help=True)
 app.add_typer(mix_app, name="mix")
 
 
-def plan_table(plan: dict) -> Table:
+def plan_table(plan: dict, top: int | None = None) -> Table:
+    """The plan, one row per language by target share; past ``top`` languages, one row sums the rest."""
+    entries = sorted(plan["languages"], key=lambda entry: -entry["target_tokens"])
+    upsampled = sum(1 for entry in entries if entry["expected_epochs"] > 1.0 + 1e-9)
+    capped = sum(1 for entry in entries if entry["capped_by"])
     table = Table(title=f"mixture: {plan['policy']}, {plan['planned_tokens']:,} tokens "
-                        f"(budget {plan['budget_tokens']:,}), at most {plan['max_epochs']:g} epochs")
+                        f"(budget {plan['budget_tokens']:,}), at most {plan['max_epochs']:g} epochs; "
+                        f"{len(entries)} languages, {upsampled} repeated, {capped} at the cap")
     for column in ("language", "available", "target", "share before", "share after", "epochs", "capped by"):
         table.add_column(column, justify="left" if column in ("language", "capped by") else "right")
-    for entry in plan["languages"]:
+    shown, rest = (entries, []) if top is None or len(entries) <= top else (entries[:top], entries[top:])
+    for entry in shown:
         table.add_row(entry["lang"], f"{entry['available_tokens']:,}", f"{entry['target_tokens']:,}",
                       f"{entry['share_before']:.2%}", f"{entry['share_after']:.2%}",
                       f"{entry['expected_epochs']:.2f}", entry["capped_by"] or "-")
+    if rest:
+        epochs = [entry["expected_epochs"] for entry in rest]
+        table.add_row(f"{len(rest)} more", f"{sum(e['available_tokens'] for e in rest):,}",
+                      f"{sum(e['target_tokens'] for e in rest):,}",
+                      f"{sum(e['share_before'] for e in rest):.2%}", f"{sum(e['share_after'] for e in rest):.2%}",
+                      f"{min(epochs):.2f}-{max(epochs):.2f}",
+                      f"{sum(1 for e in rest if e['capped_by'])} capped", style="dim")
     return table
 
 
@@ -530,6 +722,8 @@ def mix_plan(
     shares: Annotated[
         list[str] | None, typer.Option("--share", help="explicit: LANG=SHARE, e.g. --share zh=0.1")
     ] = None,
+    top: Annotated[int, typer.Option("--top", help="Languages listed one per row (by target share); the rest are "
+                                                  "summed in one row. 0 lists every language")] = 30,
     as_json: Annotated[bool, typer.Option("--json", help="Print the plan as JSON")] = False,
 ) -> None:
     """Answer what-if questions from the counts alone: no stage reruns.
@@ -556,7 +750,7 @@ def mix_plan(
     if as_json:
         typer.echo(json.dumps(plan, indent=2))
         return
-    Console().print(plan_table(plan))
+    Console().print(plan_table(plan, top or None))
     for note in plan["notes"]:
         Console().print(f"[yellow]note:[/] {note}")
     if data.get("method") == "sample":

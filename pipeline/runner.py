@@ -58,9 +58,11 @@ class Config(BaseConfig):
     stages: StagesConfig = StagesConfig()
 
 
-def load_config(path: str | Path, overrides: list[str] | None = None, crawl: str | None = None) -> Config:
-    """The YAML at ``path`` with ``--set`` overrides and ``crawl`` applied, validated (ConfigError if not)."""
-    return load_config_as(Config, path, overrides, crawl)
+def load_config(path: str | Path, overrides: list[str] | None = None, crawl: str | None = None,
+                overlays: list[str | Path] | None = None) -> Config:
+    """The YAML at ``path`` with overlay files, ``--set`` overrides and ``crawl`` applied, validated (ConfigError
+    if not)."""
+    return load_config_as(Config, path, overrides, crawl, overlays)
 
 
 def stage_class(name: str) -> type[Stage]:

@@ -82,5 +82,5 @@ def test_read_archive_reads_every_layout(tmp_path):
 
     records = list(api.read_archive(FIXTURES / "warcio" / "example.arc"))
     assert [r.warc_type for r in records] == ["warcinfo", "response"]
-    assert api.extract_page(records[1]).reason in (None, "empty_extraction", "language_not_configured",
+    assert api.extract_page(records[1]).reason in (None, "empty_extraction", "language_not_kept",
                                                    "low_language_score")

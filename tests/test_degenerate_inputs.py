@@ -52,7 +52,7 @@ CASES = {
     # A graph, but every host is judged spam: the allowlist is empty.
     "no_selected_hosts": (None, ["stages.select.max_spam_mass=-100", "stages.select.spam_min_relative_pagerank=0"]),
     # Hosts selected, but no page in a kept language: extraction keeps nothing.
-    "no_documents": (None, ['stages.extract.language_min_score={"xx": 0.5}']),
+    "no_documents": (None, ['stages.extract.keep_languages=["xx"]']),
 }
 
 
@@ -84,7 +84,7 @@ def test_the_whole_pipeline_on_a_crawl_with_nothing_to_find(case, spark, sample_
         assert pq.read_table(SELECT_HOSTS.path(str(out))).num_rows == 0
         assert extract["dropped"].get("not_selected", 0) > 0
     if case == "no_documents":
-        assert extract["dropped"]["language_not_configured"] > 0
+        assert extract["dropped"]["language_not_kept"] > 0
     manifest = json.loads((out / "tokenize" / "manifest.json").read_text())
     assert manifest["totals"]["documents"] == 0 and manifest["shards"] == []
     plan = json.loads((out / "mix" / "plan.json").read_text())

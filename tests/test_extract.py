@@ -180,13 +180,22 @@ def run_row(record, **overrides):
     return row
 
 
-def test_unlisted_languages_dropped_or_kept_as_other():
+def test_every_language_is_kept_unless_a_list_says_otherwise():
     italian = ("La cucina italiana è famosa in tutto il mondo per la sua semplicità e per la qualità degli "
                "ingredienti. Ogni regione ha le sue ricette tradizionali, tramandate di generazione in generazione.")
     row = run_row(page_record(italian))
-    assert row[-4] == "language_not_configured" and row[-3] == "it"
-    row = run_row(page_record(italian), keep_other_languages=True)
-    assert row[-4] is None and row[4] == "other" and row[6].startswith("it:")
+    assert row[-4] is None and row[4] == "it" and row[6].startswith("it:")
+    row = run_row(page_record(italian), keep_languages=["en", "zh"])
+    assert row[-4] == "language_not_kept" and row[-3] == "it"
+
+
+def test_the_language_gate_uses_the_language_minimum_or_the_default():
+    italian = ("La cucina italiana è famosa in tutto il mondo per la sua semplicità e per la qualità degli "
+               "ingredienti. Ogni regione ha le sue ricette tradizionali, tramandate di generazione in generazione.")
+    score = float(run_row(page_record(italian))[5])
+    assert run_row(page_record(italian), language_min_score={"default": min(1.0, score + 0.01)})[-4] == (
+        "low_language_score")
+    assert run_row(page_record(italian), language_min_score={"default": 1.0, "it": score})[-4] is None
 
 
 def test_traditional_chinese_is_labelled_and_converted_only_when_asked():

@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import random
+import shutil
 from collections import Counter
+from pathlib import Path
 
 import pytest
 
@@ -37,7 +39,7 @@ def settings_for(rules, **changes) -> SignalSettings:
 # Parity with datatrove: the same thresholds on the same words give the same decisions
 # ---------------------------------------------------------------------------------------------
 
-OFF = dict(min_language_score=None, max_spam_keyword_frac=None,
+OFF = dict(max_spam_keyword_frac=None,
            gopher_quality=GopherQualityRules(**dict.fromkeys(GopherQualityRules.model_fields)),
            gopher_repetition=GopherRepetitionRules(dup_line_frac=None, dup_para_frac=None, dup_line_char_frac=None,
                                                    dup_para_char_frac=None, top_n_grams={}, dup_n_grams={}),
@@ -227,8 +229,7 @@ def test_english_word_rules_would_drop_all_chinese():
     english = RULES["en"]
     chinese = RULES["zh"]
     text = good_document("zh", random.Random(3)).text
-    as_english = decide(compute_signals(text, settings_for(english))[1], 0.99,
-                        english.thresholds.model_copy(update={"min_language_score": None}), None)[0]
+    as_english = decide(compute_signals(text, settings_for(english))[1], 0.99, english.thresholds, None)[0]
     assert as_english is not None
     assert decide(compute_signals(text, settings_for(chinese))[1], 0.99, chinese.thresholds, None)[0] is None
 
@@ -241,10 +242,11 @@ def test_drop_detail_names_signal_value_and_threshold():
     assert detail.startswith("dup_line_frac 0.9 > 0.3")
 
 
-def test_language_score_and_perplexity_bucket():
+def test_no_second_language_gate_and_perplexity_bucket():
+    """The language gate is extract's alone: the rules keep a document whatever its language-ID score."""
     rules = RULES["zh"]
     _, signals = compute_signals(good_document("zh", random.Random(1)).text, settings_for(rules))
-    assert decide(signals, 0.60, rules.thresholds, None)[0] == "language_score"
+    assert decide(signals, 0.01, rules.thresholds, None)[0] is None
     signals["perplexity"] = 900.0
     assert decide(signals, 0.95, rules.thresholds, (1000.0, 2000.0)) == (None, None, "head")
     signals["perplexity"] = 2500.0
@@ -262,6 +264,9 @@ def test_language_score_and_perplexity_bucket():
 # ---------------------------------------------------------------------------------------------
 
 def test_language_files_validate_and_name_the_bad_key(tmp_path):
+    with pytest.raises(ConfigError, match="family settings not found"):
+        load_language_rules(tmp_path, ["xx"])
+    shutil.copytree(Path("conf/languages/families"), tmp_path / "families")
     (tmp_path / "xx.yaml").write_text("segmenter: words\nthresholds:\n  fineweb:\n    line_punct_thr: lots\n")
     with pytest.raises(ConfigError, match=r"thresholds\.fineweb\.line_punct_thr"):
         load_language_rules(tmp_path, ["xx"])
@@ -270,6 +275,9 @@ def test_language_files_validate_and_name_the_bad_key(tmp_path):
         load_language_rules(tmp_path, ["xx"])
     (tmp_path / "xx.yaml").write_text("thresholds:\n  gopher_repetition:\n    top_n_grams: {7: 0.1}\n")
     with pytest.raises(ConfigError, match="top_n_grams"):
+        load_language_rules(tmp_path, ["xx"])
+    (tmp_path / "xx.yaml").write_text("family: klingon\n")
+    with pytest.raises(ConfigError, match="unknown family 'klingon'"):
         load_language_rules(tmp_path, ["xx"])
     with pytest.raises(ConfigError, match="not found"):
         load_language_rules(tmp_path / "missing", ["xx"])

@@ -7,6 +7,11 @@ how signals are computed; ``thresholds``: what is kept), the decision order (``R
 ``corpusforge filter rules`` and the filter stage's computation. Adding a rule is one file here, plus its
 per-language values in the language files where they differ from the defaults.
 
+A language without a file of its own takes its script family's (``conf/languages/families/<family>.yaml``,
+``pipeline.lib.scripts``), and a language file inherits whatever it does not set from its family (``family:``
+names another). ``stop_words: auto`` takes wordfreq's most frequent words where wordfreq knows the language and
+turns the stop-word rule off where it does not. ``describe_languages`` says where each value came from.
+
 A language file has two parts. Its top level says how the language's signals are computed (segmenter, stop words,
 C4 line cleaning): changing it means computing signals again. ``thresholds`` says what is kept: changing it only
 re-decides from the signals already stored in ``filter/kept`` and ``filter/dropped`` (``corpusforge filter
@@ -37,7 +42,9 @@ from filters.rules.gopher_quality import GopherQualityRules
 from filters.rules.gopher_repetition import GopherRepetitionRules
 from filters.rules.perplexity import PerplexityRules
 from pipeline.core.config import ConfigError, Section, _format_validation_error
-from pipeline.lib.segment import SEGMENTERS
+from pipeline.lib.scripts import FAMILIES as SCRIPT_FAMILIES
+from pipeline.lib.scripts import family_of, script_of
+from pipeline.lib.segment import SEGMENTERS, segmenter
 
 
 def _discover() -> tuple[Family, ...]:
@@ -58,6 +65,8 @@ RULES: tuple[Rule, ...] = tuple(sorted((rule for family in FAMILIES for rule in 
 RULE_ORDER: tuple[str, ...] = tuple(rule.reason for rule in RULES)
 SIGNALS: tuple[Signal, ...] = tuple(signal for family in FAMILIES for signal in family.signals)
 SIGNAL_NAMES: tuple[str, ...] = tuple(signal.name for signal in SIGNALS)
+# Columns the rules read besides the families' signals: the blocklist verdict and the two model scores.
+MODEL_COLUMNS: tuple[str, ...] = ("url_blocklist", "perplexity", "quality_score")
 _positions = [rule.position for rule in RULES]
 if len(set(_positions)) != len(_positions) or len(set(SIGNAL_NAMES)) != len(SIGNAL_NAMES):
     raise TypeError("two rules share a position, or two families a signal name")
@@ -78,6 +87,7 @@ Thresholds = create_model("Thresholds", __base__=Section, __module__=__name__, *
 
 class LanguageRulesBase(Section):
     name: str = ""
+    family: str = Field(default="", description="Script family the language inherits from (pipeline.lib.scripts)")
     segmenter: str = "words"
     lm_tokens: str = Field(default="words", description="KenLM units: words (the segmenter's) or characters")
 
@@ -101,7 +111,7 @@ class LanguageRulesBase(Section):
 
     def signal_digest(self) -> str:
         """Digest of everything but the thresholds: equal digests mean stored signals can be reused."""
-        data = self.model_dump(exclude={"thresholds", "name"})
+        data = self.model_dump(exclude={"thresholds", "name", "family"})
         return hashlib.sha256(json.dumps(data, sort_keys=True).encode()).hexdigest()[:16]
 
 
@@ -167,31 +177,85 @@ def _deep_merge(base: dict, update: dict) -> dict:
     return merged
 
 
+FAMILIES_FOLDER = "families"
+AUTO_STOP_WORDS = 12  # wordfreq's most frequent words, as many as FineWeb-2's lists hold on average
+# lid.176 codes that wordfreq names otherwise
+WORDFREQ_CODES = {"no": "nb", "tl": "fil"}
+
+
+def _read_yaml(path: Path) -> dict[str, Any]:
+    try:
+        return yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+    except yaml.YAMLError as exc:
+        raise ConfigError(f"{path}: not valid YAML: {exc}") from exc
+
+
+def frequent_words(lang: str, family: str) -> list[str]:
+    """wordfreq's most frequent words of the language, as the language's segmenter would cut them; [] where
+    wordfreq does not know it."""
+    import wordfreq
+
+    code = WORDFREQ_CODES.get(lang, lang.partition("_")[0])
+    if code not in wordfreq.available_languages():
+        return []
+    words = []
+    for word in wordfreq.top_n_list(code, AUTO_STOP_WORDS * 2):
+        if family == "greek" and word.endswith("σ"):
+            word = word[:-1] + "ς"  # wordfreq case-folds the final sigma away
+        if segmenter("words")(word) == [word]:
+            words.append(word)
+    return words[:AUTO_STOP_WORDS]
+
+
+def _language_data(directory: Path, lang: str, override: dict[str, Any]) -> tuple[dict[str, Any], dict[str, str]]:
+    """The language's merged settings (family, file, override) and where they came from."""
+    path = directory / f"{lang}.yaml"
+    own = _read_yaml(path) if path.is_file() else {}
+    family = override.get("family") or own.get("family") or family_of(lang)
+    if family not in SCRIPT_FAMILIES:
+        raise ConfigError(f"{path}: unknown family {family!r}; expected one of {', '.join(SCRIPT_FAMILIES)}")
+    family_path = directory / FAMILIES_FOLDER / f"{family}.yaml"
+    if not family_path.is_file():
+        raise ConfigError(f"family settings not found: {family_path} (every script family needs one)")
+    data = _deep_merge(_deep_merge(_read_yaml(family_path), own), override)
+    data["family"] = family
+    sources = {"file": str(path) if path.is_file() else "", "family": str(family_path), "script": script_of(lang),
+               "stop_words": "file" if "stop_words" in own or "stop_words" in override else "family"}
+    if data.get("stop_words") == "auto":
+        data["stop_words"] = frequent_words(lang, family)
+        sources["stop_words"] = "wordfreq" if data["stop_words"] else "none: wordfreq does not know the language"
+        if not data["stop_words"]:
+            data.setdefault("thresholds", {}).setdefault("gopher_quality", {})["min_stop_words"] = None
+    return data, sources
+
+
 def load_language_rules(directory: str | Path, languages: list[str],
                         overrides: dict[str, dict[str, Any]] | None = None) -> dict[str, Any]:
-    """Rules of each language: ``<directory>/<lang>.yaml`` merged with ``overrides[lang]``, validated.
+    """Rules of each language: its script family's settings, ``<directory>/<lang>.yaml`` over them, then
+    ``overrides[lang]``, validated. Every language has rules: one without a file takes its family's."""
+    return {lang: rules for lang, (rules, _) in describe_language_rules(directory, languages, overrides).items()}
 
-    A language without a file gets the defaults (English Gopher/FineWeb values with English stop words), which
-    suits only languages written with spaces: the error for a missing file would block `keep_other_languages`.
-    """
+
+def describe_language_rules(directory: str | Path, languages: list[str],
+                            overrides: dict[str, dict[str, Any]] | None = None
+                            ) -> dict[str, tuple[Any, dict[str, str]]]:
+    """Each language's validated rules with where they came from (``corpusforge languages``)."""
     directory = Path(directory)
     if not directory.is_dir():
         raise ConfigError(f"language rules folder not found: {directory} (stages.filter.languages_dir)")
-    rules: dict[str, Any] = {}
+    described: dict[str, tuple[Any, dict[str, str]]] = {}
     for lang in languages:
-        path = directory / f"{lang}.yaml"
-        data: dict[str, Any] = {}
-        if path.is_file():
-            try:
-                data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
-            except yaml.YAMLError as exc:
-                raise ConfigError(f"{path}: not valid YAML: {exc}") from exc
-        data = _deep_merge(data, (overrides or {}).get(lang, {}))
+        data, sources = _language_data(directory, lang, (overrides or {}).get(lang, {}))
         try:
-            rules[lang] = LanguageRules.model_validate(data)
+            described[lang] = (LanguageRules.model_validate(data), sources)
         except ValidationError as exc:
-            raise ConfigError(_format_validation_error(str(path), exc)) from None
-    return rules
+            raise ConfigError(_format_validation_error(sources["file"] or sources["family"], exc)) from None
+    return described
+
+
+def languages_with_files(directory: str | Path) -> list[str]:
+    """The languages that have a hand-written file."""
+    return sorted(path.stem for path in Path(directory).glob("*.yaml"))
 
 
 def language_rules(config, languages: list[str]) -> dict[str, Any]:
@@ -202,6 +266,7 @@ def language_rules(config, languages: list[str]) -> dict[str, Any]:
 
 __all__ = [
     "FAMILIES",
+    "MODEL_COLUMNS",
     "RULES",
     "RULE_ORDER",
     "SIGNALS",
@@ -217,7 +282,10 @@ __all__ = [
     "Thresholds",
     "compute_signals",
     "decide",
+    "describe_language_rules",
     "describe_rules",
+    "frequent_words",
     "language_rules",
+    "languages_with_files",
     "load_language_rules",
 ]

@@ -47,6 +47,24 @@ Check = Callable[[Verdict], tuple[str, str] | None]
 
 
 @dataclass(frozen=True)
+class Bound:
+    """One threshold a rule compares a signal with: what ``corpusforge filter calibrate`` can move.
+
+    ``path`` is the threshold's place under ``thresholds`` (``gopher_quality.min_alpha_words_ratio``,
+    ``gopher_repetition.top_n_grams.2``); ``keep`` says which side of it a document is kept on: ``below`` (at most
+    the threshold) or ``above`` (at least)."""
+
+    signal: str
+    path: str
+    keep: str  # "below" or "above"
+    zero_is_off: bool = True  # datatrove's rules treat a threshold of 0 as off; FineWeb's only None
+
+    def is_on(self, thresholds: Any) -> bool:
+        value = threshold_at(thresholds, self.path)
+        return value is not None and not (self.zero_is_off and value == 0)
+
+
+@dataclass(frozen=True)
 class Rule:
     """A rule on a signal: ``check`` returns (drop reason, detail) for a document that fails it, else None."""
 
@@ -54,6 +72,16 @@ class Rule:
     position: float  # where it stands in the decision order of all families
     doc: str
     check: Check
+    # The thresholds calibration may move (none for rules on document length, models, lists or keywords).
+    bounds: tuple[Bound, ...] = ()
+
+
+def threshold_at(thresholds: Any, path: str) -> Any:
+    """The value at a dotted path under a language's thresholds (a number key indexes a dict)."""
+    value = thresholds
+    for part in path.split("."):
+        value = value[int(part)] if isinstance(value, dict) else getattr(value, part)
+    return value
 
 
 @dataclass(frozen=True)
@@ -132,28 +160,31 @@ def detail(verdict: Verdict, signal: str, op: str, limit: Any) -> str:
     return f"{signal} {shown(value)} {op} {limit}"
 
 
-def at_most(reason: str, position: float, signal: str, limit: Callable[[Any], float | None], doc: str) -> Rule:
-    """Dropped when the signal is above the limit; a limit of None or 0 turns the rule off (datatrove's way)."""
+def at_most(reason: str, position: float, signal: str, threshold: str, doc: str, *,
+            calibrated: bool = True) -> Rule:
+    """Dropped when the signal is above the threshold at ``threshold`` (a dotted path under the language's
+    thresholds); None or 0 turns the rule off (datatrove's way)."""
 
     def check(verdict: Verdict) -> tuple[str, str] | None:
-        value = limit(verdict.thresholds)
+        value = threshold_at(verdict.thresholds, threshold)
         if value and verdict.signals[signal] > value:
             return reason, detail(verdict, signal, ">", value)
         return None
 
-    return Rule(reason, position, doc, check)
+    return Rule(reason, position, doc, check, (Bound(signal, threshold, "below"),) if calibrated else ())
 
 
-def at_least(reason: str, position: float, signal: str, limit: Callable[[Any], float | None], doc: str) -> Rule:
-    """Dropped when the signal is below the limit; a limit of None or 0 turns the rule off (datatrove's way)."""
+def at_least(reason: str, position: float, signal: str, threshold: str, doc: str, *,
+             calibrated: bool = True) -> Rule:
+    """Dropped when the signal is below the threshold at ``threshold``; None or 0 turns the rule off."""
 
     def check(verdict: Verdict) -> tuple[str, str] | None:
-        value = limit(verdict.thresholds)
+        value = threshold_at(verdict.thresholds, threshold)
         if value and verdict.signals[signal] < value:
             return reason, detail(verdict, signal, "<", value)
         return None
 
-    return Rule(reason, position, doc, check)
+    return Rule(reason, position, doc, check, (Bound(signal, threshold, "above"),) if calibrated else ())
 
 
 def is_number(value: Any) -> bool:

@@ -55,12 +55,12 @@ FAMILY = Family(
     compute=_compute,
     rules=(
         Rule("cjk_short_doc", 40, "As many characters as thresholds.cjk.min_chars or fewer", _short),
-        at_least("cjk_ratio", 41, "cjk_ratio", lambda t: t.cjk.min_cjk_ratio, "CJK share below min_cjk_ratio"),
-        at_least("cjk_short_lines", 42, "mean_line_chars", lambda t: t.cjk.min_mean_line_chars,
+        at_least("cjk_ratio", 41, "cjk_ratio", "cjk.min_cjk_ratio", "CJK share below min_cjk_ratio"),
+        at_least("cjk_short_lines", 42, "mean_line_chars", "cjk.min_mean_line_chars",
                  "Mean line length below min_mean_line_chars"),
-        at_least("cjk_few_sentences", 43, "cjk_sentences", lambda t: t.cjk.min_sentences,
+        at_least("cjk_few_sentences", 43, "cjk_sentences", "cjk.min_sentences",
                  "Fewer sentences ending in 。！？ than min_sentences"),
-        at_most("cjk_repeated_char_ngrams", 44, "char_ngram_dup_frac", lambda t: t.cjk.max_char_ngram_dup_frac,
+        at_most("cjk_repeated_char_ngrams", 44, "char_ngram_dup_frac", "cjk.max_char_ngram_dup_frac",
                 "Repeated character n-grams above max_char_ngram_dup_frac"),
     ),
 )

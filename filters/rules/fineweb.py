@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pydantic import Field
 
-from filters.rules.base import Family, Rule, Signal, TextView, Verdict, detail, per_line
+from filters.rules.base import Bound, Family, Rule, Signal, TextView, Verdict, detail, per_line
 from filters.signals import TERMINAL, find_duplicates
 from pipeline.core.config import Section
 
@@ -45,7 +45,7 @@ def _above(reason: str, position: float, signal: str, key: str, doc: str) -> Rul
             return reason, detail(verdict, signal, ">", limit)
         return None
 
-    return Rule(reason, position, doc, check)
+    return Rule(reason, position, doc, check, (Bound(signal, f"fineweb.{key}", "below", zero_is_off=False),))
 
 
 FAMILY = Family(
@@ -62,7 +62,8 @@ FAMILY = Family(
                                               description="FineWeb: a line this long or shorter is short"))},
     compute=_compute,
     rules=(
-        Rule("line_punct_ratio", 70, "Lines ending in punctuation below line_punct_thr", _line_punct),
+        Rule("line_punct_ratio", 70, "Lines ending in punctuation below line_punct_thr", _line_punct,
+             (Bound("line_punct_ratio", "fineweb.line_punct_thr", "above", zero_is_off=False),)),
         _above("short_line_ratio", 71, "short_line_ratio", "short_line_thr", "Short lines above short_line_thr"),
         _above("char_dup_ratio", 72, "char_dup_ratio", "char_duplicates_ratio",
                "Characters in duplicated lines above char_duplicates_ratio"),

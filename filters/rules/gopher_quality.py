@@ -39,8 +39,8 @@ def _compute(view: TextView, settings) -> dict[str, float]:
     }
 
 
-def _gq(key: str):
-    return lambda t: getattr(t.gopher_quality, key)
+def _gq(key: str) -> str:
+    return f"gopher_quality.{key}"
 
 
 FAMILY = Family(
@@ -60,8 +60,10 @@ FAMILY = Family(
     settings={"stop_words": (list[str], Field(default_factory=lambda: list(GOPHER_STOP_WORDS)))},
     compute=_compute,
     rules=(
-        at_least("gopher_short_doc", 80, "doc_words", _gq("min_doc_words"), "Fewer words than min_doc_words"),
-        at_most("gopher_long_doc", 81, "doc_words", _gq("max_doc_words"), "More words than max_doc_words"),
+        at_least("gopher_short_doc", 80, "doc_words", _gq("min_doc_words"), "Fewer words than min_doc_words",
+                 calibrated=False),  # length is no quality: trusted sites' pages are long
+        at_most("gopher_long_doc", 81, "doc_words", _gq("max_doc_words"), "More words than max_doc_words",
+                calibrated=False),
         at_least("gopher_below_avg_threshold", 82, "mean_word_length", _gq("min_avg_word_length"),
                  "Mean word length below min_avg_word_length"),
         at_most("gopher_above_avg_threshold", 83, "mean_word_length", _gq("max_avg_word_length"),

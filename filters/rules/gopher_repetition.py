@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from pydantic import Field, field_validator
 
-from filters.rules.base import Family, Rule, Signal, TextView, Verdict, at_most, detail
+from filters.rules.base import Bound, Family, Rule, Signal, TextView, Verdict, at_most, detail
 from filters.signals import DUP_NGRAM_SIZES, TOP_NGRAM_SIZES, duplicated_ngram_chars, find_duplicates, top_ngram_chars
 from pipeline.core.config import Section
 
@@ -81,16 +81,19 @@ FAMILY = Family(
     thresholds={"gopher_repetition": (GopherRepetitionRules, GopherRepetitionRules())},
     compute=_compute,
     rules=(
-        at_most("dup_para_frac", 60, "dup_para_frac", lambda t: t.gopher_repetition.dup_para_frac,
+        at_most("dup_para_frac", 60, "dup_para_frac", "gopher_repetition.dup_para_frac",
                 "Duplicated paragraphs above dup_para_frac"),
-        at_most("dup_para_char_frac", 61, "dup_para_char_frac", lambda t: t.gopher_repetition.dup_para_char_frac,
+        at_most("dup_para_char_frac", 61, "dup_para_char_frac", "gopher_repetition.dup_para_char_frac",
                 "Characters in duplicated paragraphs above dup_para_char_frac"),
-        at_most("dup_line_frac", 62, "dup_line_frac", lambda t: t.gopher_repetition.dup_line_frac,
+        at_most("dup_line_frac", 62, "dup_line_frac", "gopher_repetition.dup_line_frac",
                 "Duplicated lines above dup_line_frac"),
-        at_most("dup_line_char_frac", 63, "dup_line_char_frac", lambda t: t.gopher_repetition.dup_line_char_frac,
+        at_most("dup_line_char_frac", 63, "dup_line_char_frac", "gopher_repetition.dup_line_char_frac",
                 "Characters in duplicated lines above dup_line_char_frac"),
-        Rule("top_<n>_gram", 64, "The most frequent word n-gram covers more than top_n_grams[n]", _top_ngrams),
+        Rule("top_<n>_gram", 64, "The most frequent word n-gram covers more than top_n_grams[n]", _top_ngrams,
+             tuple(Bound(f"top_{n}_gram_frac", f"gopher_repetition.top_n_grams.{n}", "below")
+                   for n in TOP_NGRAM_SIZES)),
         Rule("duplicated_<n>_n_grams", 65, "Duplicated word n-grams cover more than dup_n_grams[n]",
-             _duplicated_ngrams),
+             _duplicated_ngrams, tuple(Bound(f"dup_{n}_gram_frac", f"gopher_repetition.dup_n_grams.{n}", "below")
+                                       for n in DUP_NGRAM_SIZES)),
     ),
 )

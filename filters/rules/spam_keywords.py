@@ -18,6 +18,7 @@ FAMILY = Family(
              Signal("spam_keyword_frac", "Characters inside those matches / characters")),
     thresholds={"max_spam_keyword_frac": (float | None, 0.02)},
     compute=_compute,
-    rules=(at_most("spam_keywords", 30, "spam_keyword_frac", lambda t: t.max_spam_keyword_frac,
-                   "Share of characters in spam keywords above thresholds.max_spam_keyword_frac"),),
+    rules=(at_most("spam_keywords", 30, "spam_keyword_frac", "max_spam_keyword_frac",
+                   "Share of characters in spam keywords above thresholds.max_spam_keyword_frac",
+                   calibrated=False),),  # a list of terms, not a distribution: trusted sites rarely use them
 )

@@ -159,18 +159,35 @@ def _format_validation_error(source: str, error: ValidationError) -> str:
     return "\n".join(lines)
 
 
-def load_config_as(model: type[BaseConfig], path: str | Path, overrides: list[str] | None = None,
-                   crawl: str | None = None) -> BaseConfig:
-    """Read ``path``, apply ``--set`` overrides and ``crawl``, validate as ``model``, fill ``{crawl}`` in paths."""
-    path = Path(path)
+def _read_mapping(path: Path, what: str) -> dict:
     if not path.is_file():
-        raise ConfigError(f"config file not found: {path}")
+        raise ConfigError(f"{what} not found: {path}")
     try:
         data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
     except yaml.YAMLError as exc:
         raise ConfigError(f"{path}: not valid YAML: {exc}") from exc
     if not isinstance(data, dict):
         raise ConfigError(f"{path}: top level must be a mapping of sections")
+    return data
+
+
+def deep_merge(base: dict, update: dict) -> dict:
+    """``update`` over ``base``, mappings merged key by key, anything else replaced."""
+    merged = dict(base)
+    for key, value in update.items():
+        merged[key] = (deep_merge(merged[key], value) if isinstance(value, dict) and isinstance(merged.get(key), dict)
+                       else value)
+    return merged
+
+
+def load_config_as(model: type[BaseConfig], path: str | Path, overrides: list[str] | None = None,
+                   crawl: str | None = None, overlays: list[str | Path] | None = None) -> BaseConfig:
+    """Read ``path``, merge each overlay file over it (``--overlay``: e.g. a calibration proposal), apply
+    ``--set`` overrides and ``crawl``, validate as ``model``, fill ``{crawl}`` in paths."""
+    path = Path(path)
+    data = _read_mapping(path, "config file")
+    for overlay in overlays or []:
+        data = deep_merge(data, _read_mapping(Path(overlay), "overlay file"))
     data = apply_overrides(data, overrides or [])
     if crawl:
         data["crawl"] = crawl

@@ -148,7 +148,7 @@ EXTRACT_DOCS = Dataset(
         Column("url", "string", False, "WARC-Target-URI"),
         Column("host", "string", False, "Host, reversed"),
         Column("domain", "string", False, "Registered domain, reversed"),
-        Column("lang", "string", False, "lid.176 top language (or 'other' when kept unlisted)"),
+        Column("lang", "string", False, "lid.176 top language, past the language gate (language_min_score)"),
         Column("lang_score", "double", False, "Its score"),
         Column("lang_top3", "string", False, "Top three as 'lang:score' separated by spaces"),
         Column("script", "string", True, "zh only: simplified, traditional or mixed (before any conversion)"),

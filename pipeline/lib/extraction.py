@@ -22,7 +22,7 @@ from functools import lru_cache
 from html import unescape
 from typing import Literal
 
-from pydantic import Field
+from pydantic import Field, field_validator
 
 from pipeline.core.config import Section
 from pipeline.core.decode import decode_html
@@ -58,15 +58,30 @@ class ExtractStageConfig(Section):
         default="text",
         description="text: paragraphs as plain lines; markdown: headings, lists, tables, code blocks and emphasis "
                     "kept as Markdown")
+    keep_languages: Literal["all"] | list[str] = Field(
+        default="all",
+        description="Languages kept: all (every label the language-ID model emits) or a list of codes; pages in "
+                    "another language are dropped as language_not_kept")
     language_min_score: dict[str, float] = Field(
-        default_factory=lambda: {"en": 0.65, "de": 0.65, "fr": 0.65, "es": 0.65, "ru": 0.65, "ja": 0.65,
-                                 "zh": 0.5},
-        description="Languages kept and each one's minimum lid.176 score",
-    )
-    keep_other_languages: bool = Field(
-        default=False, description="Keep documents of unlisted languages as lang 'other' instead of dropping them"
-    )
+        default_factory=lambda: {"default": 0.5, "en": 0.65},
+        description="The one language gate: a page whose top language scores below its language's minimum (or "
+                    "'default') is dropped as low_language_score here, and no later stage gates on language again")
     convert_to_simplified: bool = Field(default=False, description="Convert traditional Chinese text to simplified")
+
+    @field_validator("language_min_score")
+    @classmethod
+    def _has_default(cls, value: dict[str, float]) -> dict[str, float]:
+        if "default" not in value:
+            raise ValueError("needs a 'default' entry: the minimum of every language not listed")
+        if any(not 0 <= score <= 1 for score in value.values()):
+            raise ValueError("scores are between 0 and 1")
+        return value
+
+    def min_language_score(self, lang: str) -> float:
+        return self.language_min_score.get(lang, self.language_min_score["default"])
+
+    def keeps_language(self, lang: str) -> bool:
+        return self.keep_languages == "all" or lang in self.keep_languages
 
 
 HTML_TYPES = frozenset({"text/html", "application/xhtml+xml"})
@@ -223,12 +238,10 @@ def extract_row(record: WarcRecord, *, allowed, settings: ExtractStageConfig, mo
     ranked = [(label.removeprefix(LABEL_PREFIX), min(1.0, float(value)))
               for label, value in zip(labels, scores, strict=True)]
     lang, score = ranked[0]
-    minimum = settings.language_min_score.get(lang)
-    if minimum is None:
-        if not settings.keep_other_languages:
-            yield from drop("language_not_configured", lang)
-            return
-        lang, minimum = "other", 0.0
+    if not settings.keeps_language(lang):
+        yield from drop("language_not_kept", lang)
+        return
+    minimum = settings.min_language_score(lang)
     if score < minimum:
         yield from drop("low_language_score", f"{lang} {score:.2f} < {minimum}")
         return

@@ -16,6 +16,7 @@ from __future__ import annotations
 import hashlib
 import re
 import unicodedata
+from collections.abc import Container
 from functools import lru_cache
 
 import numpy as np
@@ -90,7 +91,7 @@ def signature(doc_shingles: list[str], num_perm: int, seed: int) -> np.ndarray:
         return (hashed * a + b).min(axis=0)
 
 
-def document_signature(text: str, lang: str, *, shingle_size: int, cjk_languages: frozenset[str] | tuple[str, ...],
+def document_signature(text: str, lang: str, *, shingle_size: int, cjk_languages: Container[str],
                        cjk_units: str, segmenter_name: str | None, num_perm: int, seed: int) -> np.ndarray:
     """The MinHash signature dedup gives a document: word shingles, or for ``cjk_languages`` character shingles
     (``cjk_units: characters``) or shingles of the language's segmenter (``words``)."""

@@ -36,6 +36,7 @@ from pipeline.core.stage import (
 from pipeline.lib.components import connected_components
 from pipeline.lib.datasets import DEDUP_DOCS, DEDUP_DROPPED, FILTER_KEPT
 from pipeline.lib.minhash import document_signature, exact_hash, similarity
+from pipeline.lib.scripts import WrittenWithoutSpaces
 
 
 class LineDedupConfig(Section):
@@ -50,8 +51,10 @@ class DedupStageConfig(Section):
     exact: bool = Field(default=True, description="One survivor per normalized-text hash (CCNet normalization)")
     fuzzy: bool = Field(default=True, description="MinHash LSH near-duplicates")
     shingle_size: int = Field(default=5, ge=1, description="Words (or characters) per shingle")
-    cjk_languages: list[str] = Field(default_factory=lambda: ["zh", "ja"],
-                                     description="Languages shingled by cjk_shingles instead of words")
+    cjk_languages: list[str] | None = Field(
+        default=None,
+        description="Languages shingled by cjk_shingles instead of words; default: every language written without "
+                    "spaces between words (script families cjk and southeast_asian: Chinese, Japanese, Thai, ...)")
     cjk_shingles: Literal["characters", "words"] = Field(
         default="characters", description="characters: n-grams of characters; words: of the language's segmenter"
     )
@@ -87,7 +90,7 @@ def _hash_batches(batches):
                                          names=["id", "exact_hash"])
 
 
-def _signature_batches(batches, *, size: int, cjk_languages: frozenset, cjk_units: str, segmenters: dict,
+def _signature_batches(batches, *, size: int, cjk_languages, cjk_units: str, segmenters: dict,
                        num_perm: int, seed: int):
     import pyarrow as pa
 
@@ -216,12 +219,15 @@ class DedupStage(Stage):
         from filters.rules import language_rules
 
         settings = ctx.config.stages.dedup
+        unspaced = (frozenset(settings.cjk_languages) if settings.cjk_languages is not None
+                    else WrittenWithoutSpaces())
         segmenters = {}
         if settings.cjk_shingles == "words":
-            rules = language_rules(ctx.config, settings.cjk_languages)
+            present = [row["lang"] for row in docs.select("lang").distinct().collect() if row["lang"] in unspaced]
+            rules = language_rules(ctx.config, present)
             segmenters = {lang: r.segmenter for lang, r in rules.items()}
         compute = partial(_signature_batches, size=settings.shingle_size,
-                          cjk_languages=frozenset(settings.cjk_languages), cjk_units=settings.cjk_shingles,
+                          cjk_languages=unspaced, cjk_units=settings.cjk_shingles,
                           segmenters=segmenters, num_perm=settings.num_perm, seed=settings.seed)
         texts = docs.join(representative.withColumnRenamed("representative", "id"), "id").select("id", "lang", "text")
         return texts.mapInArrow(compute, "id string, signature binary")

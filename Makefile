@@ -93,6 +93,7 @@ bench: setup
 	$(BIN)/python bench/pagerank.py --vertices 1000000 --edges 5000000 --iterations 10
 	$(BIN)/python bench/extract.py --scale 2
 	$(BIN)/python bench/quality.py
+	$(BIN)/python bench/languages.py
 	$(BIN)/python bench/filter.py --docs 2000
 	$(BIN)/python bench/dedup.py --docs 2000 --base-docs 8000
 	$(BIN)/python bench/tokenize_stage.py --docs 4000

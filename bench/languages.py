@@ -23,9 +23,9 @@ Per language and kind (paragraph, document, sentence):
   no). Score: the top score when right, else the probability lid.176 gives the language among its top 5 (0 when
   absent); median and 5th percentile.
 - gate: right label AND score >= gate_minimum(lang), the minimum the extract stage applies to the language
-  (ExtractStageConfig().language_min_score; a language without a minimum is dropped there: "not in gate").
-- rules: pipeline.api.quality(text, lang, lang_score=score).kept with the language's rules (conf/languages, the
-  English defaults where the language has no file), whatever the label; the drop reasons are counted.
+  (ExtractStageConfig: language_min_score, or its default; a language keep_languages leaves out: "not in gate").
+- rules: pipeline.api.quality(text, lang, lang_score=score).kept with the language's rules (conf/languages: its
+  file over its script family's, or the family's alone), whatever the label; the drop reasons are counted.
 - kept: gate and rules both: what the pipeline would keep with the right label. Its first failure is counted as
   the reason: wrong label (and which), low score, not in gate, or the rule.
 
@@ -73,10 +73,11 @@ MIN_PARAGRAPHS = 20  # fewer paragraphs than this: the language's figures are fl
 def gate_minimum(lang: str) -> float | None:
     """The minimum lid.176 score the extract stage keeps `lang` at, or None when it drops the language.
 
-    The one place that knows the gate: rewrite it when the gate changes."""
+    The one place that knows the gate: the extract stage's defaults (keep_languages, language_min_score)."""
     from pipeline.lib.extraction import ExtractStageConfig
 
-    return ExtractStageConfig().language_min_score.get(lang)
+    settings = ExtractStageConfig()
+    return settings.min_language_score(lang) if settings.keeps_language(lang) else None
 
 
 def canonical(label: str) -> str:

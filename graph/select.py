@@ -3,8 +3,10 @@ with per-language quotas so scarce languages keep their best sites even where th
 
 Order of decisions, each counted:
 1. spam: PageRank at least ``spam_min_relative_pagerank`` × the average and spam mass ≥ ``max_spam_mass``;
-2. quotas: for each language with a quota, its best eligible hosts up to max(min_count, min_share × K), where
-   K = min(max_sites, eligible hosts) — a host's language counts only when its confidence is high enough;
+2. quotas: for each language with a quota (its own in ``quotas``, else ``default_quota``, which every language
+   found among the hosts gets: the tail of the world's languages keeps its best sites), its best eligible hosts up
+   to max(min_count, min_share × K), where K = min(max_sites, eligible hosts) — a host's language counts only
+   when its confidence is high enough;
 3. the remaining places go to the best remaining hosts by the ordering score.
 A quota host that would have made the list on authority alone is recorded as ``authority``.
 """
@@ -38,6 +40,10 @@ class SelectStageConfig(Section):
     )
     min_language_confidence: float = Field(default=0.5, ge=0, le=1)
     quotas: dict[str, LanguageQuota] = Field(default_factory=dict, description="Per-language minimum of sites")
+    default_quota: LanguageQuota = Field(
+        default_factory=LanguageQuota,
+        description="The minimum of every other language found among the hosts (not und): the tail of the world's "
+                    "languages keeps its best sites, e.g. {min_count: 200} reserves 200 sites a language")
 
 
 UNDETERMINED = "und"
@@ -97,7 +103,12 @@ class SelectStage(Stage):
         available = {row["quota_language"]: row["count"]
                      for row in eligible.groupBy("quota_language").count().collect()}
         targets = {}
-        for language, quota in settings.quotas.items():
+        default = settings.default_quota
+        quotas = dict(settings.quotas)
+        if default.min_count or default.min_share:
+            quotas.update({language: default for language in sorted(available)
+                           if language not in quotas and language != UNDETERMINED})
+        for language, quota in quotas.items():
             wanted = max(quota.min_count, math.ceil(quota.min_share * places))
             targets[language] = {"wanted": wanted, "available": available.get(language, 0),
                                  "reserved": min(wanted, available.get(language, 0), places)}

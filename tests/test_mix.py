@@ -166,3 +166,22 @@ def test_cli_plans_from_counts_alone(mix_out):
     assert all(entry["capped_by"] == "max_epochs" for entry in plan["languages"])
     missing = CliRunner().invoke(app, ["mix", "plan", "--counts", str(mix_out / "nowhere")])
     assert missing.exit_code == 2 and "not found" in " ".join(missing.output.split())
+
+
+@pytest.mark.parametrize("policy", ["unimax", "temperature"])
+def test_plans_for_the_world_s_languages_hold_their_caps(policy):
+    """176 languages from billions of tokens down to a handful and none: shares add up, no language is repeated
+    more than max_epochs, an empty language gets nothing, and the table stays readable."""
+    from pipeline.cli import plan_table
+
+    rng = random.Random(7)
+    counts = {f"l{i:03d}": int(10 ** rng.uniform(1, 11)) for i in range(174)}
+    counts.update({"tiny": 3, "none": 0})
+    plan = plan_mixture(counts, budget=10 ** 12, policy=policy, max_epochs=4.0, alpha=0.3)
+    entries = {entry["lang"]: entry for entry in plan["languages"]}
+    assert len(entries) == 176
+    assert sum(entry["share_after"] for entry in entries.values()) == pytest.approx(1.0)
+    assert all(entry["expected_epochs"] <= 4.0 + 1e-9 for entry in entries.values())
+    assert entries["none"]["target_tokens"] == 0 and entries["tiny"]["target_tokens"] <= 12
+    table = plan_table(plan, top=30)
+    assert table.row_count == 31  # 30 languages and one row for the other 146

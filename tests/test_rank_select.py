@@ -95,6 +95,14 @@ def test_selection_keeps_hubs_and_quotas_and_rejects_the_farm(ranked, truth):
     # Without the quota, those Chinese sites lose their places.
     quota_hosts = {h["host"] for h in selected if h["why_selected"].startswith("quota:")}
     assert all(h["rank"] > 120 for h in selected if h["host"] in quota_hosts)
+    # Every other language found among the hosts has the default quota (conf/default.yaml: its 3 best sites).
+    default = ranked[5].stages.select.default_quota.min_count
+    assert default > 0
+    others = set(quotas) - {"zh", "ja"}
+    assert others and "und" not in others
+    for language in others:
+        assert quotas[language]["wanted"] == default
+        assert sum(h["language"] == language for h in selected) >= min(default, quotas[language]["available"])
 
 
 def test_spark_backend_gives_the_same_ranking(ranked, spark, sample_dir, tmp_path):

@@ -159,9 +159,13 @@ def install_files(root: Path, code: str):
             path, lambda d: [p for p in d.iter("p") if not p.xpath("ancestor::table")])
 
 
+# Package documentation is trusted, but no parser here resolves entities or reaches the network.
+SAFE_XML = etree.XMLParser(resolve_entities=False, no_network=True)
+
+
 def mallard_paragraphs(path: Path) -> list[str]:
     try:
-        tree = etree.parse(str(path))
+        tree = etree.parse(str(path), parser=SAFE_XML)
     except etree.XMLSyntaxError:
         return []
     return [text for element in tree.iter() if local(element.tag) == "p"
@@ -173,7 +177,7 @@ def mallard_licence(path: Path) -> str:
     """The page's <license> (its href or its text), else that of the folder's legal.xml: CC-BY-SA-3.0 or ''."""
     for candidate in (path, path.parent / "legal.xml"):
         try:
-            tree = etree.parse(str(candidate))
+            tree = etree.parse(str(candidate), parser=SAFE_XML)
         except (OSError, etree.XMLSyntaxError):
             continue
         for element in tree.iter():

@@ -1,11 +1,13 @@
-"""Deterministic, realistic web-page text in seven languages for the synthetic sample crawl.
+"""Deterministic, realistic web-page text in seventeen languages for the synthetic sample crawl.
 
 Every pipeline stage (language ID, quality filters, dedup, main-text extraction) is tested on pages
 built from this text, so it has to look to those stages like the real thing: topic-coherent blog
 prose that passes Gopher-style rules, varies between documents, is identified by fastText lid.176,
 and encodes in the legacy charsets each language is still served in on the web (Latin-1, cp1251 and
-KOI8-R, Shift_JIS and EUC-JP, GBK, Big5).  Low-quality pages must be just as recognisable as what
-the filters exist to catch.
+KOI8-R, Shift_JIS and EUC-JP, GBK, Big5, EUC-KR).  Low-quality pages must be just as recognisable as
+what the filters exist to catch.  Every script family is there: Latin, Cyrillic, Arabic, Devanagari,
+Hangul, Chinese and Japanese, and Thai, written without spaces between words but with a space between
+sentences.
 
 Documents are assembled from per-language, per-topic sentence templates whose ``{slots}`` are
 filled from word lists.  Templates are written per language (not translated from one another) and
@@ -27,7 +29,8 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 
-LANGUAGES: tuple[str, ...] = ("en", "de", "fr", "es", "ru", "ja", "zh")
+LANGUAGES: tuple[str, ...] = ("en", "de", "fr", "es", "ru", "ja", "zh",
+                               "pt", "it", "pl", "tr", "id", "vi", "ko", "ar", "hi", "th")
 LOW_QUALITY_KINDS: tuple[str, ...] = ("keyword_stuffing", "gibberish", "link_list", "gambling_spam", "adult_spam")
 
 

@@ -10,6 +10,10 @@ import yaml
 from filters.signals import CJK_CHARACTER
 from pipeline.core.config import ConfigError
 
+# Scripts written without spaces between words: their terms cannot be anchored on word boundaries and match anywhere.
+# Thai sets words side by side (a space ends a sentence or clause), so "คาสิโน" sits inside "เล่นคาสิโนออนไลน์".
+UNSPACED_CHARACTER = re.compile(rf"{CJK_CHARACTER.pattern}|[\u0e00-\u0e7f]")
+
 
 def load_spam_keywords(path: str | Path) -> dict[str, list[str]]:
     """Category → terms, lower-cased; a clear error for a missing file or a malformed list."""
@@ -24,13 +28,13 @@ def load_spam_keywords(path: str | Path) -> dict[str, list[str]]:
 
 
 def keyword_pattern(categories: dict[str, list[str]]) -> re.Pattern | None:
-    """One alternation, longest terms first; words of spaced scripts match whole, CJK terms anywhere.
+    """One alternation, longest terms first; words of spaced scripts match whole, CJK and Thai terms anywhere.
 
     The word-boundary checks wrap the whole group of spaced-script terms, not each term: one check per position
     instead of one per term makes the scan an order of magnitude faster.
     """
     terms = sorted({term for terms in categories.values() for term in terms}, key=lambda t: (-len(t), t))
-    spaced = [re.escape(term) for term in terms if not CJK_CHARACTER.search(term)]
-    cjk = [re.escape(term) for term in terms if CJK_CHARACTER.search(term)]
-    parts = ([rf"(?<!\w)(?:{'|'.join(spaced)})(?!\w)"] if spaced else []) + cjk
+    spaced = [re.escape(term) for term in terms if not UNSPACED_CHARACTER.search(term)]
+    unspaced = [re.escape(term) for term in terms if UNSPACED_CHARACTER.search(term)]
+    parts = ([rf"(?<!\w)(?:{'|'.join(spaced)})(?!\w)"] if spaced else []) + unspaced
     return re.compile("|".join(parts)) if parts else None

@@ -9,6 +9,7 @@ from pathlib import Path
 
 import pytest
 
+from filters.keywords import keyword_pattern, load_spam_keywords
 from pipeline.core.warc import (
     Skip,
     WarcRecord,
@@ -18,8 +19,15 @@ from pipeline.core.warc import (
     with_wat_json,
 )
 from pipeline.sample import generate_sample
+from pipeline.sample import text as prose
+from pipeline.sample.web import REAL_HUBS
 
 CRAWL_DIR = "crawl-data/CC-MAIN-SAMPLE"
+ROOT = Path(__file__).resolve().parents[1]
+# ISO 639-3 codes WET records carry (WARC-Identified-Content-Language), one per language of the sample.
+ISO3 = {"en": "eng", "de": "deu", "fr": "fra", "es": "spa", "ru": "rus", "ja": "jpn", "zh": "zho", "pt": "por",
+        "it": "ita", "pl": "pol", "tr": "tur", "id": "ind", "vi": "vie", "ko": "kor", "ar": "ara", "hi": "hin",
+        "th": "tha"}
 
 
 def read_kind(sample_dir: Path, kind: str):
@@ -64,10 +72,17 @@ def test_hosts_languages_and_scarce_chinese(truth):
     hosts = truth["hosts"]
     assert len(hosts) >= 400
     languages = Counter(h["lang"] for h in hosts.values())
-    assert {"en", "zh", "ja", "ru", "de", "fr"} <= set(languages)
+    assert set(languages) == set(prose.LANGUAGES)
     pages = html_pages(truth)
     zh_share = sum(p["lang"] == "zh" for p in pages.values()) / len(pages)
     assert 0.01 <= zh_share <= 0.035
+    # The ten later languages are mid-size to small, each with its own real authoritative hubs and ordinary sites.
+    for lang in prose.LANGUAGES[7:]:
+        share = sum(p["lang"] == lang for p in pages.values()) / len(pages)
+        assert 0.01 <= share <= 0.05, (lang, share)
+        hubs = {h for h, info in hosts.items() if info["lang"] == lang and info["kind"] == "hub"}
+        assert hubs and hubs <= set(REAL_HUBS[lang]), lang
+        assert sum(info["lang"] == lang and info["kind"] == "ordinary" for info in hosts.values()) >= 8, lang
     kinds = Counter(h["kind"] for h in hosts.values())
     assert kinds["hub"] >= 10 and kinds["spam"] >= 10 and kinds["farm_target"] == 1 and kinds["ordinary"] >= 300
 
@@ -77,9 +92,9 @@ def test_legacy_charsets_and_every_way_of_declaring_them(truth):
     declared = defaultdict(set)
     for page in pages.values():
         declared[page["charset"]].add(page["charset_declared"])
-    for charset in ("gbk", "big5", "shift_jis"):
+    for charset in ("gbk", "big5", "shift_jis", "euc-kr"):
         assert charset in declared, charset
-    legacy = [p for p in pages.values() if p["lang"] in ("zh", "ja") and p["charset"] != "utf-8"]
+    legacy = [p for p in pages.values() if p["lang"] in ("zh", "ja", "ko") and p["charset"] != "utf-8"]
     assert {"header", "meta", "none"} <= {p["charset_declared"] for p in legacy}
     assert any(p["script"] == "traditional" for p in pages.values() if p["lang"] == "zh")
 
@@ -104,8 +119,9 @@ def test_pages_decode_to_their_true_text_with_the_true_charset(warc, truth):
         if page["low_kind"] != "link_list":
             for paragraph in page["text"].split("\n")[1:]:
                 assert html.escape(paragraph) in text
+        assert ('dir="rtl"' in text[: text.index("<head>")]) == (page["lang"] == "ar")
         checked[page["charset"]] += 1
-    assert checked["gbk"] and checked["big5"] and checked["shift_jis"]
+    assert checked["gbk"] and checked["big5"] and checked["shift_jis"] and checked["euc-kr"]
 
 
 def test_link_structure_hubs_farm_nofollow_and_outside_hosts(truth):
@@ -139,11 +155,12 @@ def test_link_structure_hubs_farm_nofollow_and_outside_hosts(truth):
 def test_quality_mix_duplicates_and_odd_records(truth):
     pages = truth["pages"]
     html_ok = html_pages(truth)
-    for lang in ("en", "de", "fr", "es", "ru", "ja", "zh"):
+    for lang in prose.LANGUAGES:
         qualities = Counter(p["quality"] for p in html_ok.values() if p["lang"] == lang)
         assert qualities["good"] > 0 and qualities["low"] > 0, lang
-    low_kinds = {p["low_kind"] for p in html_ok.values() if p["quality"] == "low"}
-    assert {"keyword_stuffing", "gibberish", "link_list", "gambling_spam", "adult_spam"} <= low_kinds
+        # Every language shows every kind of low-quality page, its gambling and adult spam included.
+        low_kinds = {p["low_kind"] for p in html_ok.values() if p["lang"] == lang and p["quality"] == "low"}
+        assert low_kinds == set(prose.LOW_QUALITY_KINDS), lang
     statuses = Counter(p["status"] for p in pages.values())
     assert statuses[301] and statuses[404]
     assert {"application/pdf", "image/jpeg"} <= {p["content_type"] for p in pages.values()}
@@ -199,8 +216,29 @@ def test_wet_has_text_and_language_metadata(sample_dir):
     conversions = [i for i in items if isinstance(i, WarcRecord) and i.warc_type == "conversion"]
     assert len(conversions) > 1500
     languages = Counter(i.header("warc-identified-content-language") for i in conversions)
-    assert languages["zho"] > 0 and languages["jpn"] > 0
+    assert all(languages[ISO3[lang]] > 0 for lang in prose.LANGUAGES)
     assert all(i.block.decode("utf-8") for i in conversions)
+
+
+def test_spam_pages_carry_their_language_blocklist_terms(truth):
+    """The gambling and adult pages of every language hold terms of conf/filters/spam_keywords.yaml as the filter
+    matches them (filters/keywords.py); the good pages hold none."""
+    categories = load_spam_keywords(ROOT / "conf" / "filters" / "spam_keywords.yaml")
+    pattern = {kind: keyword_pattern({kind: categories[kind]}) for kind in ("gambling", "adult")}
+    pages = html_pages(truth)
+    for lang in prose.LANGUAGES:
+        terms = {"gambling_spam": set(prose._kit(lang).spam.gambling_terms),
+                 "adult_spam": set(prose._kit(lang).spam.adult_terms) - {"xxx"}}
+        for kind, category in (("gambling_spam", "gambling"), ("adult_spam", "adult")):
+            texts = [page["title"] + "\n" + page["text"] for page in pages.values()
+                     if page["lang"] == lang and page["low_kind"] == kind]
+            assert texts, (lang, kind)
+            for text in texts:
+                matches = set(pattern[category].findall(text.lower()))
+                assert matches & {term.lower() for term in terms[kind]}, (lang, kind, matches)
+        for page in pages.values():
+            if page["lang"] == lang and page["quality"] == "good":
+                assert not any(p.search(page["text"].lower()) for p in pattern.values()), page["title"]
 
 
 def test_deliberate_damage_is_what_the_reader_reports(warc, wat, sample_dir, truth):

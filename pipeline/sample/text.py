@@ -1,11 +1,13 @@
-"""Deterministic, realistic web-page text in seven languages for the synthetic sample crawl.
+"""Deterministic, realistic web-page text in seventeen languages for the synthetic sample crawl.
 
 Every pipeline stage (language ID, quality filters, dedup, main-text extraction) is tested on pages
 built from this text, so it has to look to those stages like the real thing: topic-coherent blog
 prose that passes Gopher-style rules, varies between documents, is identified by fastText lid.176,
 and encodes in the legacy charsets each language is still served in on the web (Latin-1, cp1251 and
-KOI8-R, Shift_JIS and EUC-JP, GBK, Big5).  Low-quality pages must be just as recognisable as what
-the filters exist to catch.
+KOI8-R, Shift_JIS and EUC-JP, GBK, Big5, EUC-KR).  Low-quality pages must be just as recognisable as
+what the filters exist to catch.  Every script family is there: Latin, Cyrillic, Arabic, Devanagari,
+Hangul, Chinese and Japanese, and Thai, written without spaces between words but with a space between
+sentences.
 
 Documents are assembled from per-language, per-topic sentence templates whose ``{slots}`` are
 filled from word lists.  Templates are written per language (not translated from one another) and
@@ -27,7 +29,8 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 
-LANGUAGES: tuple[str, ...] = ("en", "de", "fr", "es", "ru", "ja", "zh")
+LANGUAGES: tuple[str, ...] = ("en", "de", "fr", "es", "ru", "ja", "zh",
+                               "pt", "it", "pl", "tr", "id", "vi", "ko", "ar", "hi", "th")
 LOW_QUALITY_KINDS: tuple[str, ...] = ("keyword_stuffing", "gibberish", "link_list", "gambling_spam", "adult_spam")
 
 
@@ -82,7 +85,7 @@ class _Prose:
 @dataclass(frozen=True)
 class _Spam:
     stuffing_keywords: tuple[str, ...]
-    gibberish_units: tuple[str, ...]  # syllables for alphabetic scripts, single characters for ja/zh
+    gibberish_units: tuple[str, ...]  # syllables for alphabetic scripts and Thai, single characters for ja/zh
     link_templates: tuple[str, ...]
     link_slots: Mapping[str, tuple[str, ...]]
     gambling_terms: tuple[str, ...]  # the first one is the word a keyword blocklist certainly holds
@@ -115,6 +118,11 @@ class _Kit:
     cjk: bool  # no spaces between words: length in characters, character shingles
     length_range: tuple[int, int]  # target size drawn per document (words, or characters for cjk)
     length_cap: int  # hard ceiling, kept under the quality bar's maximum
+    # Optional in the JSON; the defaults follow ``cjk``.  Thai has no spaces between words (cjk) but sets its
+    # sentences apart with a space and has no fullwidth punctuation: " ", " ", " | ".
+    sentence_separator: str = " "  # between sentences ("" for ja/zh)
+    list_separator: str = " "  # between stuffed keywords ("、" for ja/zh)
+    title_separator: str = " | "  # between the keywords of a stuffed title ("｜" for ja/zh)
 
 
 # Numbers that read naturally in every slot they fill.  Every value also takes the Russian
@@ -203,14 +211,19 @@ def _capitalize(text: str) -> str:
     return text
 
 
-def _split_sentences(paragraph: str, cjk: bool) -> list[str]:
-    if cjk:
+def _split_sentences(paragraph: str, kit: _Kit) -> list[str]:
+    if kit.cjk and not kit.sentence_separator:
         return [s for s in re.findall(r"[^。！？]+[。！？]*", paragraph) if s]
-    return [s for s in re.split(r"(?<=[.!?])\s+", paragraph) if s]
+    if kit.cjk:
+        # No spaces between words, so a space ends a sentence (or a clause, which counts as one); a space beside
+        # a number does not ("ราคา 150 บาท").
+        return [s for s in re.split(r"(?<!\d) +(?!\d)", paragraph) if s]
+    # Full stops of every script the kits are written in: Devanagari's danda, the Arabic question mark.
+    return [s for s in re.split(r"(?<=[.!?।؟])\s+", paragraph) if s]
 
 
-def _join(sentences: list[str], cjk: bool) -> str:
-    return ("" if cjk else " ").join(sentences)
+def _join(sentences: list[str], kit: _Kit) -> str:
+    return kit.sentence_separator.join(sentences)
 
 
 def _size(paragraphs: list[str], cjk: bool) -> int:
@@ -219,8 +232,12 @@ def _size(paragraphs: list[str], cjk: bool) -> int:
     return sum(len(p.split()) for p in paragraphs)
 
 
+# A word: Python's \w leaves out Devanagari vowel signs and viramas (Mn/Mc), which would cut Hindi words apart.
+_WORD = re.compile(r"[\w\u0900-\u0963\u0966-\u097f]+")
+
+
 def _shingles(text: str, cjk: bool, n: int = 5) -> set[tuple[str, ...]]:
-    units = list(re.sub(r"\s+", "", text)) if cjk else re.findall(r"\w+", text.lower())
+    units = list(re.sub(r"\s+", "", text)) if cjk else _WORD.findall(text.lower())
     return {tuple(units[i : i + n]) for i in range(max(len(units) - n + 1, 1))}
 
 
@@ -258,7 +275,7 @@ def good_document(lang: str, rng: random.Random, *, script: str = "simplified") 
         return [_capitalize(filler.fill(t)) if not cjk else filler.fill(t) for t in templates]
 
     def sentence_count(sentences: list[str]) -> int:
-        return sum(len(_split_sentences(s, cjk)) for s in sentences)
+        return sum(len(_split_sentences(s, kit)) for s in sentences)
 
     def paragraph(first: list[str], budget: int, last: tuple[str, ...] = ()) -> str:
         sentences = render(first)
@@ -267,7 +284,7 @@ def good_document(lang: str, rng: random.Random, *, script: str = "simplified") 
             if not more:
                 break
             sentences += render(more)
-        return _join(sentences + render(list(last)), cjk)
+        return _join(sentences + render(list(last)), kit)
 
     target = rng.randint(*kit.length_range)
     paragraphs = [paragraph([rng.choice(prose.intros)], rng.randint(2, 3))]
@@ -310,7 +327,7 @@ def near_duplicate(doc: Document, lang: str, rng: random.Random) -> Document:
     """A syndicated or lightly edited copy: a changed number, a dropped, added or swapped sentence.
 
     Edits are applied one at a time until the word-5-gram Jaccard similarity to the original
-    (character 5-grams for ja/zh) falls to at most 0.95; an edit that would take it below 0.78 is
+    (character 5-grams for ja, zh and th) falls to at most 0.95; an edit that would take it below 0.78 is
     discarded, so the copy always lands inside the band near-dedup is expected to catch.
     """
     kit = _kit(lang)
@@ -325,10 +342,10 @@ def near_duplicate(doc: Document, lang: str, rng: random.Random) -> Document:
         return to_traditional(note) if traditional else note
 
     original = _shingles(doc.text, cjk)
-    current = [_split_sentences(p, cjk) for p in doc.paragraphs]
+    current = [_split_sentences(p, kit) for p in doc.paragraphs]
 
     def similarity(paragraphs: list[list[str]]) -> float:
-        return _jaccard(original, _shingles("\n".join(_join(p, cjk) for p in paragraphs), cjk))
+        return _jaccard(original, _shingles("\n".join(_join(p, kit) for p in paragraphs), cjk))
 
     for _ in range(60):
         candidate = [list(p) for p in current]
@@ -358,11 +375,11 @@ def near_duplicate(doc: Document, lang: str, rng: random.Random) -> Document:
         if score <= 0.95:
             break
 
-    paragraphs = tuple(_join(p, cjk) for p in current)
+    paragraphs = tuple(_join(p, kit) for p in current)
     if paragraphs == doc.paragraphs:  # no edit fitted: still never hand back a byte-identical copy
         last = current[-1]
         last.insert(len(last) - 1, new_note())
-        paragraphs = tuple(_join(p, cjk) for p in current)
+        paragraphs = tuple(_join(p, kit) for p in current)
     return Document(title=doc.title, paragraphs=paragraphs)
 
 
@@ -412,7 +429,7 @@ _ADULT_DOMAINS: tuple[str, ...] = ("www.hot-cams-xxx.com", "adult-dating-24.net"
 
 def _keyword_stuffing(kit: _Kit, rng: random.Random) -> Document:
     keywords = rng.sample(kit.spam.stuffing_keywords, 4)
-    joiner = "、" if kit.cjk else " "
+    joiner = kit.list_separator
     lines: list[str] = []
     while len(lines) < rng.randint(12, 18):
         # Stuffed pages repeat whole lines as well as phrases: both duplicate-line and n-gram rules must fire.
@@ -422,7 +439,7 @@ def _keyword_stuffing(kit: _Kit, rng: random.Random) -> Document:
             lines.append(joiner.join(rng.choice(keywords) for _ in range(rng.randint(4, 7))))
     if len(set(lines)) == len(lines):
         lines.append(lines[0])
-    title = (" | " if not kit.cjk else "｜").join(keywords[:3])
+    title = kit.title_separator.join(keywords[:3])
     return Document(title=_capitalize(title), paragraphs=tuple(_capitalize(line) for line in lines))
 
 
@@ -470,7 +487,7 @@ def _spam(kit: _Kit, rng: random.Random, terms: tuple[str, ...], lines: tuple[st
             core = rng.choice([line for line in lines if "{term}" in line]).replace("{term}", terms[0])
             chosen.insert(0, filler.fill(core))
             chosen.append(filler.fill(rng.choice([line for line in lines if "{domain}" in line])))
-        paragraphs.append(_join([c if cjk else _capitalize(c) for c in chosen], cjk))
+        paragraphs.append(_join([c if cjk else _capitalize(c) for c in chosen], kit))
     title = _capitalize(filler.fill(rng.choice(titles)))
     return Document(title=title, paragraphs=tuple(paragraphs))
 
@@ -507,8 +524,12 @@ def _load_kit(lang: str) -> _Kit:
     data = _frozen(json.loads((_DATA / f"{lang}.json").read_text(encoding="utf-8")))
     prose = dict(data["prose"])
     prose["topics"] = {name: _Topic(**topic) for name, topic in prose["topics"].items()}
-    return _Kit(prose=_Prose(**prose), spam=_Spam(**data["spam"]), chrome=_Chrome(**data["chrome"]), cjk=data["cjk"],
-                length_range=data["length_range"], length_cap=data["length_cap"])
+    cjk = data["cjk"]
+    return _Kit(prose=_Prose(**prose), spam=_Spam(**data["spam"]), chrome=_Chrome(**data["chrome"]), cjk=cjk,
+                length_range=data["length_range"], length_cap=data["length_cap"],
+                sentence_separator=data.get("sentence_separator", "" if cjk else " "),
+                list_separator=data.get("list_separator", "、" if cjk else " "),
+                title_separator=data.get("title_separator", "｜" if cjk else " | "))
 
 
 _KITS: dict[str, _Kit] = {lang: _load_kit(lang) for lang in LANGUAGES}

@@ -3,8 +3,10 @@
 It is shaped like the real web a search engine ranks: a few authoritative hubs that many sites link
 to, many ordinary sites, a link farm (spam hosts densely interlinked to boost one target), nofollow
 and user-generated links, links to hosts outside the crawl, redirects, 404s and non-HTML captures.
-Chinese is about 2% of pages, as it is scarce in Common Crawl, and some Chinese and Japanese pages
-are served in legacy charsets, declared in the HTTP header, in a <meta> tag, or not at all.
+Seventeen languages in every script family (Latin, Cyrillic, Arabic, Devanagari, Hangul, Chinese and
+Japanese, Thai); the ten added to the first seven are mid-size to small, each with its own real hubs.
+Chinese is about 2% of pages, as it is scarce in Common Crawl, and some Chinese, Japanese and Korean
+pages are served in legacy charsets, declared in the HTTP header, in a <meta> tag, or not at all.
 """
 
 from __future__ import annotations
@@ -16,9 +18,13 @@ from dataclasses import dataclass, field
 from pipeline.sample import text as prose
 
 # Crawled hosts per language at scale 1 (the link farm comes on top). Chinese is kept scarce.
-HOSTS_PER_LANGUAGE = {"en": 165, "de": 55, "fr": 50, "es": 45, "ru": 45, "ja": 36, "zh": 12}
-HUBS_PER_LANGUAGE = {"en": 9, "de": 3, "fr": 3, "es": 2, "ru": 2, "ja": 2, "zh": 2}
+HOSTS_PER_LANGUAGE = {"en": 165, "de": 55, "fr": 50, "es": 45, "ru": 45, "ja": 36, "zh": 18,
+                      "pt": 16, "it": 14, "pl": 13, "tr": 13, "ko": 13, "ar": 13, "id": 12, "vi": 11, "hi": 11,
+                      "th": 10}
+HUBS_PER_LANGUAGE = {"en": 9, "de": 3, "fr": 3, "es": 2, "ru": 2, "ja": 2, "zh": 2,
+                     "pt": 2, "it": 2, "pl": 2, "tr": 2, "ko": 2, "ar": 2, "id": 1, "vi": 1, "hi": 1, "th": 1}
 SPAM_HOSTS = 20
+FARM_LINKS = 12  # links from each farm page to other farm hosts (the farm target gets one from every page)
 PAGES_HUB = (10, 16)
 PAGES_HUB_ZH = (6, 10)
 PAGES_ORDINARY = (2, 6)
@@ -29,6 +35,17 @@ NEAR_DUP_SHARE = 0.03
 NON_HTML_SHARE = 0.03
 NOT_FOUND_SHARE = 0.02
 REDIRECT_HOST_SHARE = 0.08
+# Links from a page: to hubs (mostly of its own language) and to ordinary peers. An ordinary site links mostly to
+# sites of its own language; a hub vouches for sites across the web, so trust from the seeded hubs reaches every
+# language (TrustRank flags a site no trusted page reaches as spam: without this, the small languages' sites would
+# live on links among themselves alone).
+HUB_LINKS_FROM_HUB = (3, 7)
+HUB_LINKS_FROM_ORDINARY = (1, 3)
+SAME_LANGUAGE_HUB_SHARE = 0.7
+PEER_LINKS_FROM_HUB = (0, 3)
+PEER_LINKS_FROM_ORDINARY = (0, 2)
+SAME_LANGUAGE_PEER_SHARE = 0.8
+SAME_LANGUAGE_PEER_SHARE_FROM_HUB = 0.3
 
 # Real authoritative sites, so trust seeds written for real releases also name the sample's hubs.
 REAL_HUBS = {
@@ -40,11 +57,23 @@ REAL_HUBS = {
     "ru": ["ria.ru", "lenta.ru"],
     "ja": ["www.nhk.or.jp", "www.asahi.com"],
     "zh": ["www.people.com.cn", "www.gov.cn"],
+    "pt": ["www.globo.com", "www.folha.uol.com.br", "www.publico.pt"],
+    "it": ["www.repubblica.it", "www.corriere.it", "www.rai.it"],
+    "pl": ["www.onet.pl", "wyborcza.pl", "www.polskieradio.pl"],
+    "tr": ["www.hurriyet.com.tr", "www.trthaber.com", "www.milliyet.com.tr"],
+    "ko": ["www.chosun.com", "www.yna.co.kr", "www.hani.co.kr"],
+    "ar": ["www.aljazeera.net", "www.alarabiya.net", "www.youm7.com"],
+    "id": ["www.kompas.com", "www.detik.com", "www.tempo.co"],
+    "vi": ["vnexpress.net", "tuoitre.vn", "thanhnien.vn"],
+    "hi": ["www.bhaskar.com", "www.amarujala.com", "www.jagran.com"],
+    "th": ["www.thairath.co.th", "www.matichon.co.th", "www.bangkokbiznews.com"],
 }
 # Hosts outside the crawl that pages link to (never fetched: vertices without pages).
 EXTERNAL_HOSTS = ["en.wikipedia.org", "www.youtube.com", "twitter.com", "github.com", "www.facebook.com",
                   "de.wikipedia.org", "fr.wikipedia.org", "ja.wikipedia.org", "zh.wikipedia.org",
-                  "www.baidu.com", "weibo.com", "www.yandex.ru", "vk.com", "www.amazon.de", "www.instagram.com"]
+                  "www.baidu.com", "weibo.com", "www.yandex.ru", "vk.com", "www.amazon.de", "www.instagram.com",
+                  "pt.wikipedia.org", "ko.wikipedia.org", "ar.wikipedia.org", "hi.wikipedia.org", "th.wikipedia.org",
+                  "www.naver.com", "www.tokopedia.com", "shopee.vn", "www.mercadolivre.com.br", "www.allegro.pl"]
 NAME_PARTS = {
     "en": ["green", "river", "stone", "maple", "harbor", "north", "bright", "cedar", "summit", "valley", "pixel",
            "quiet", "silver", "forest", "meadow", "lantern", "copper", "atlas", "orchard", "beacon", "prairie",
@@ -61,6 +90,26 @@ NAME_PARTS = {
            "shima", "take", "matsu", "izumi", "nagi", "hikari", "kumo", "yuki", "tani"],
     "zh": ["hua", "shan", "shui", "tian", "long", "jin", "ming", "xin", "yun", "feng", "hai", "lin", "chun",
            "qing", "an", "kang", "le", "xing", "bao", "da"],
+    "pt": ["casa", "sol", "mar", "rio", "serra", "jardim", "cozinha", "praia", "vila", "estrada", "caderno", "horta",
+           "sabor", "viagem", "lua", "terra", "cafe", "recanto", "janela", "trilha"],
+    "it": ["casa", "sole", "mare", "colle", "borgo", "giardino", "cucina", "orto", "strada", "piazza", "bosco",
+           "fiume", "lago", "vigna", "torre", "ponte", "nido", "lanterna", "quaderno", "pane"],
+    "pl": ["dom", "las", "rzeka", "ogrod", "kuchnia", "pole", "gora", "jezioro", "zakatek", "droga", "chata", "sad",
+           "brzoza", "dworek", "mlyn", "pasieka", "wies", "slonko", "kotek", "kawa"],
+    "tr": ["ev", "bahce", "deniz", "dag", "yol", "mutfak", "koy", "ada", "nehir", "orman", "cicek", "gunes", "yayla",
+           "liman", "kahve", "defter", "zeytin", "cinar", "pazar", "kule"],
+    "ko": ["maeul", "bada", "san", "gang", "jip", "bap", "namu", "haneul", "dal", "byeol", "kkot", "gil", "sup",
+           "bom", "gaeul", "sori", "nuri", "haru", "miri", "saem"],
+    "ar": ["dar", "bahr", "jabal", "nahr", "bustan", "matbakh", "qarya", "shams", "qamar", "nakhla", "zaytun",
+           "waha", "sahra", "bayt", "rihla", "hadiqa", "noor", "yasmin", "ward", "souk"],
+    "id": ["rumah", "kebun", "laut", "gunung", "jalan", "dapur", "kampung", "pantai", "sungai", "hutan", "bunga",
+           "matahari", "pulau", "kopi", "cerita", "pena", "bambu", "senja", "awan", "padi"],
+    "vi": ["nha", "vuon", "bien", "nui", "duong", "bep", "lang", "song", "rung", "hoa", "nang", "mua", "ga", "pho",
+           "que", "tre", "sen", "may", "lua", "ban"],
+    "hi": ["ghar", "bagh", "nadi", "pahad", "rasoi", "gaon", "sapna", "suraj", "chand", "phool", "safar", "kahani",
+           "mela", "dhara", "aangan", "khidki", "baadal", "chai", "desi", "yatra"],
+    "th": ["baan", "suan", "thale", "doi", "khrua", "muang", "nam", "dao", "fah", "dok", "mai", "klang", "rim", "nok",
+           "yen", "khao", "sabai", "chiang", "lanna", "sanuk"],
 }
 SUFFIXES = {
     "en": [("com", 0.58), ("org", 0.15), ("net", 0.1), ("co.uk", 0.12), ("github.io", 0.05)],
@@ -70,9 +119,20 @@ SUFFIXES = {
     "ru": [("ru", 0.9), ("com", 0.1)],
     "ja": [("jp", 0.3), ("co.jp", 0.4), ("ne.jp", 0.1), ("com", 0.2)],
     "zh": [("cn", 0.3), ("com.cn", 0.4), ("org.cn", 0.1), ("com.tw", 0.2)],
+    "pt": [("com.br", 0.65), ("pt", 0.15), ("com", 0.2)],
+    "it": [("it", 0.85), ("com", 0.15)],
+    "pl": [("pl", 0.8), ("com.pl", 0.08), ("com", 0.12)],
+    "tr": [("com.tr", 0.5), ("com", 0.4), ("org.tr", 0.1)],
+    "ko": [("co.kr", 0.45), ("kr", 0.15), ("com", 0.4)],
+    "ar": [("com", 0.45), ("net", 0.15), ("ma", 0.1), ("com.eg", 0.1), ("com.sa", 0.1), ("jo", 0.1)],
+    "id": [("co.id", 0.3), ("id", 0.2), ("com", 0.4), ("web.id", 0.1)],
+    "vi": [("vn", 0.4), ("com.vn", 0.4), ("com", 0.2)],
+    "hi": [("in", 0.35), ("co.in", 0.25), ("com", 0.4)],
+    "th": [("co.th", 0.4), ("in.th", 0.2), ("com", 0.4)],
 }
 # A few sites with internationalized names: crawled under their punycode name, linked in Unicode.
-IDN_SITES = [("de", "www.bücherstube.de"), ("ru", "библиотека.рф"), ("ja", "日本料理.jp")]
+IDN_SITES = [("de", "www.bücherstube.de"), ("ru", "библиотека.рф"), ("ja", "日本料理.jp"), ("ko", "한국요리.kr"),
+             ("th", "อาหารไทย.com")]
 
 CHARSETS = {  # (true encoding, weight)
     "en": [("utf-8", 1.0)],
@@ -82,6 +142,18 @@ CHARSETS = {  # (true encoding, weight)
     "ru": [("utf-8", 0.6), ("windows-1251", 0.3), ("koi8-r", 0.1)],
     "ja": [("utf-8", 0.5), ("shift_jis", 0.35), ("euc-jp", 0.15)],
     "zh": [("utf-8", 0.4), ("gbk", 0.3), ("gb18030", 0.1)],  # .com.tw sites are Big5
+    "pt": [("utf-8", 0.85), ("iso-8859-1", 0.15)],
+    "it": [("utf-8", 0.85), ("windows-1252", 0.1), ("iso-8859-1", 0.05)],
+    "id": [("utf-8", 0.9), ("iso-8859-1", 0.1)],
+    "ko": [("utf-8", 0.75), ("euc-kr", 0.25)],
+    # Served in UTF-8 only here: their legacy charsets (ISO-8859-2, windows-1254, windows-1256, TIS-620) cannot be
+    # told apart from windows-1252 when undeclared, so the decoder's detection does not try them.
+    "pl": [("utf-8", 1.0)],
+    "tr": [("utf-8", 1.0)],
+    "ar": [("utf-8", 1.0)],
+    "vi": [("utf-8", 1.0)],
+    "hi": [("utf-8", 1.0)],
+    "th": [("utf-8", 1.0)],
 }
 # How a legacy charset is announced. "none" leaves detection to the reader.
 DECLARATIONS = [("header", 0.35), ("meta", 0.35), ("both", 0.15), ("none", 0.15)]
@@ -89,7 +161,8 @@ DECLARATIONS = [("header", 0.35), ("meta", 0.35), ("both", 0.15), ("none", 0.15)
 CHARSET_LABELS = {"gbk": ["gb2312", "gbk", "GB2312"], "shift_jis": ["shift_jis", "Shift_JIS", "sjis"],
                   "big5": ["big5", "Big5"], "euc-jp": ["euc-jp", "EUC-JP"], "gb18030": ["gb18030", "GB18030"],
                   "windows-1251": ["windows-1251", "cp1251"], "koi8-r": ["koi8-r"],
-                  "iso-8859-1": ["iso-8859-1", "ISO-8859-1"], "windows-1252": ["windows-1252"]}
+                  "iso-8859-1": ["iso-8859-1", "ISO-8859-1"], "windows-1252": ["windows-1252"],
+                  "euc-kr": ["euc-kr", "EUC-KR", "ks_c_5601-1987"]}
 
 
 @dataclass(eq=False)
@@ -253,6 +326,24 @@ class WebBuilder:
                 page = Page(url=self._page_url(host, index), host=host, lang=host.lang)
                 self._fill_page(page, index)
                 host.pages.append(page)
+        self._every_low_kind()
+
+    def _every_low_kind(self) -> None:
+        """Every language shows every kind of low-quality page, its gambling and adult spam included: small
+        languages draw too few low pages to be sure of that, so an ordinary good article stands in for a kind
+        that is missing."""
+        rng = self.rng
+        for lang in HOSTS_PER_LANGUAGE:
+            pages = [p for h in self.hosts if h.lang == lang and h.kind == "ordinary" for p in h.pages[1:]
+                     if p.content_type == "text/html" and p.status == 200]
+            present = {p.low_kind for p in pages}
+            for kind in prose.LOW_QUALITY_KINDS:
+                good = [p for p in pages if p.quality == "good"]
+                if kind in present or not good:
+                    continue
+                page = rng.choice(good)
+                page.quality, page.low_kind = "low", kind
+                page.document = in_script(prose.low_quality_document(lang, rng, kind), page.host.script)
 
     def _fill_page(self, page: Page, index: int) -> None:
         rng, host = self.rng, page.host
@@ -373,7 +464,7 @@ class WebBuilder:
                 overview = page.base_href + "overview.html"
                 page.links.append(Link("a", "overview.html", overview, "overview", host=host.name))
             if host.kind == "spam":
-                for target in rng.sample(spam, min(len(spam), 8)):
+                for target in rng.sample(spam, min(len(spam), FARM_LINKS)):
                     if target is not host:
                         page.links.append(self._link_to(page, target))
                 page.links.append(self._link_to(page, self.farm_target))
@@ -386,14 +477,16 @@ class WebBuilder:
             if sibling is not None and rng.random() < 0.7:  # www. and blog. of one site link to each other
                 page.links.append(self._link_to(page, sibling))
             same_lang_hubs = hubs_by_lang[host.lang] or hubs
-            hub_count = rng.randint(3, 7) if host.kind == "hub" else rng.randint(1, 3)
+            hub_count = rng.randint(*(HUB_LINKS_FROM_HUB if host.kind == "hub" else HUB_LINKS_FROM_ORDINARY))
             for _ in range(hub_count):
-                pool = same_lang_hubs if rng.random() < 0.7 else hubs
+                pool = same_lang_hubs if rng.random() < SAME_LANGUAGE_HUB_SHARE else hubs
                 target = rng.choice(pool)
                 if target is not host:
                     page.links.append(self._link_to(page, target))
-            peers = ordinary_by_lang[host.lang] if rng.random() < 0.8 else ordinary
-            for target in rng.sample(peers, min(len(peers), rng.randint(0, 3 if host.kind == "hub" else 2))):
+            same_language = SAME_LANGUAGE_PEER_SHARE_FROM_HUB if host.kind == "hub" else SAME_LANGUAGE_PEER_SHARE
+            peers = ordinary_by_lang[host.lang] if rng.random() < same_language else ordinary
+            peer_count = rng.randint(*(PEER_LINKS_FROM_HUB if host.kind == "hub" else PEER_LINKS_FROM_ORDINARY))
+            for target in rng.sample(peers, min(len(peers), peer_count)):
                 if target is not host:
                     rel = weighted(rng, [("", 0.85), ("nofollow", 0.08), ("sponsored", 0.04), ("ugc", 0.03)]) or None
                     page.links.append(self._link_to(page, target, rel))

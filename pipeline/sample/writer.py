@@ -21,9 +21,14 @@ from pipeline.sample.web import Host, Link, Page, WebBuilder, in_script
 CRAWL = "CC-MAIN-SAMPLE"
 SEGMENTS = ("1708300000000.10", "1708300000000.20")
 CRAWL_START = datetime(2024, 2, 20, tzinfo=UTC)
-HTML_LANG = {"en": "en", "de": "de", "fr": "fr", "es": "es", "ru": "ru", "ja": "ja", "zh": "zh-CN"}
+HTML_LANG = {"en": "en", "de": "de", "fr": "fr", "es": "es", "ru": "ru", "ja": "ja", "zh": "zh-CN", "pt": "pt-BR",
+             "it": "it", "pl": "pl", "tr": "tr", "id": "id", "vi": "vi", "ko": "ko", "ar": "ar", "hi": "hi", "th": "th"}
+RIGHT_TO_LEFT = {"ar"}
 CLD2 = {"en": ("eng", "ENGLISH"), "de": ("deu", "GERMAN"), "fr": ("fra", "FRENCH"), "es": ("spa", "SPANISH"),
-        "ru": ("rus", "RUSSIAN"), "ja": ("jpn", "Japanese"), "zh": ("zho", "Chinese")}
+        "ru": ("rus", "RUSSIAN"), "ja": ("jpn", "Japanese"), "zh": ("zho", "Chinese"), "pt": ("por", "PORTUGUESE"),
+        "it": ("ita", "ITALIAN"), "pl": ("pol", "POLISH"), "tr": ("tur", "TURKISH"), "id": ("ind", "INDONESIAN"),
+        "vi": ("vie", "VIETNAMESE"), "ko": ("kor", "Korean"), "ar": ("ara", "ARABIC"), "hi": ("hin", "HINDI"),
+        "th": ("tha", "THAI")}
 WAT_PATHS = {"a": "A@/href", "area": "AREA@/href", "img": "IMG@/src", "link": "LINK@/href", "script": "SCRIPT@/src"}
 
 
@@ -87,10 +92,11 @@ def render_page(page: Page, boiler: prose.Boilerplate) -> tuple[str, list[dict],
         else:
             head_meta.append(f'<meta charset="{page.label}">')
     description = doc.paragraphs[0][:150] if doc.paragraphs else doc.title
+    direction = ' dir="rtl"' if page.lang in RIGHT_TO_LEFT else ""
     head_links = [link for link in page.links if link.tag == "link"]
     parts = [
         "<!DOCTYPE html>",
-        f'<html lang="{HTML_LANG.get(page.lang or "en", "en")}">',
+        f'<html lang="{HTML_LANG.get(page.lang or "en", "en")}"{direction}>',
         "<head>",
         *head_meta,
         f"<title>{html.escape(doc.title)}</title>",

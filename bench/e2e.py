@@ -709,7 +709,7 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--scales", default=DEFAULT_SCALES,
                         help=f"comma-separated sample scales, each run in turn (default {DEFAULT_SCALES}; scale 1 "
-                             "is about 450 hosts and 2,000 pages)")
+                             "is about 580 hosts and 2,700 captures)")
     parser.add_argument("--stages", default=None,
                         help="comma-separated stages to measure (default: all). The stages they read are run "
                              "first, untimed, in one process")

@@ -139,7 +139,7 @@ def _reference_value(reference, group: list[Bound], q: float) -> float:
         return math.nan
     value = max(candidates) if keep == "below" else min(candidates)
     if group[0].path.endswith(("min_stop_words", "min_sentences")):
-        return int(math.floor(value))  # counts
+        return math.floor(value)  # a count
     return _round(value, keep)
 
 

@@ -73,7 +73,8 @@ def stages(
 def sample(
     out: Annotated[Path, typer.Option("--out", help="Folder to write the sample crawl into")],
     seed: Annotated[int, typer.Option(help="Random seed: the same seed writes byte-identical files")] = 1,
-    scale: Annotated[int, typer.Option(min=1, help="Multiplies hosts and pages (1 ≈ 450 hosts, 2,000 pages)")] = 1,
+    scale: Annotated[int, typer.Option(min=1, help="Multiplies hosts and pages (1 ≈ 580 hosts in 17 languages, "
+                                                   "2,700 captures)")] = 1,
     file_mb: Annotated[int | None, typer.Option(
         "--file-mb", min=1, help="Write one release-sized WARC/WAT/WET file set of about this many MB (a Common "
         "Crawl WARC file is ~1,000): the sample's pages repeated under new URLs, no damage")] = None,

@@ -24,9 +24,8 @@ from filters.rules import (
 from filters.signals import DatatroveWords
 from pipeline.core.config import ConfigError
 from pipeline.lib.segment import segmenter
-from pipeline.sample.text import LOW_QUALITY_KINDS, good_document, low_quality_document
+from pipeline.sample.text import LANGUAGES, LOW_QUALITY_KINDS, good_document, low_quality_document
 
-LANGUAGES = ["en", "de", "fr", "es", "ru", "ja", "zh"]
 RULES = load_language_rules("conf/languages", LANGUAGES)
 SPAM = keyword_pattern(load_spam_keywords("conf/filters/spam_keywords.yaml"))
 

@@ -132,6 +132,6 @@ def through_dedup(spark, sample_dir, through_extract, tmp_path_factory):
 
 @pytest.fixture(scope="session")
 def through_tokenize(spark, sample_dir, through_dedup, tmp_path_factory):
-    """mix and tokenize on a copy of through_dedup, 200 kB shards so that a language spans several."""
+    """mix and tokenize on a copy of through_dedup, 60 kB shards so that a language spans several."""
     return continue_run(spark, sample_dir, through_dedup[0], tmp_path_factory.mktemp("through-tokenize") / "run",
-                        ["mix", "tokenize"], *RULES_ONLY, "stages.tokenize.target_shard_bytes=200000")
+                        ["mix", "tokenize"], *RULES_ONLY, "stages.tokenize.target_shard_bytes=60000")

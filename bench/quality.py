@@ -72,6 +72,10 @@ often a few words, one of them a quoted foreign term) or on the expected text (R
 en, de, zh (zh, wuu, yue), ja+ko, and for the rest other-latin or other-scripts by whether Latin letters are at
 least half of the letters.
 
+The quality rules on real text (bench/filter_rules.py, with the corpusforge extractor): the share of good articles
+each rule drops per language, spam recall on hand-assembled spam pages and the drop rate of honest pages on the
+same topics (the "filter" part of the result).
+
 Writes bench/results/quality.json (--out) in the shape of the other results (bench_results: command, commit,
 machine, anchor, ratios, figures), plus "settings", "details" (per extractor: scores per class and group, the empty,
 lost and mojibake pages, errors, pages per path), "class_rules" (pages per rule) and "not_articles" (each page not
@@ -687,8 +691,28 @@ def goals(results: dict[str, dict], name: str = "corpusforge") -> dict[str, bool
     return met
 
 
+def filter_section(pages: list[Page], run: Run, model_path: Path) -> dict:
+    """The quality rules on the articles as corpusforge extracts them, and on hand-assembled spam
+    (bench/filter_rules.py)."""
+    from filter_rules import good_text_report, spam_report
+
+    from pipeline.core.decode import decode_html
+    from pipeline.lib.language import LABEL_PREFIX, load_model
+    from pipeline.lib.main_text import page_title
+
+    model = load_model(str(model_path))
+    articles = []
+    for page, text in zip(pages, run.texts, strict=True):
+        if page.cls != ARTICLE or not text.strip():
+            continue
+        labels, _ = model.predict(" ".join(text.split())[:2000], k=1)
+        html = decode_html(page.body, None).text or ""
+        articles.append((page.name, labels[0].removeprefix(LABEL_PREFIX), page_title(html), text))
+    return {"good_text": good_text_report(articles), "spam": spam_report()}
+
+
 def save(path: Path, argv: list[str], results: dict[str, dict], pages: list[Page], skipped: list[str],
-         args, started: str) -> None:
+         args, started: str, filtering: dict | None = None) -> None:
     """bench/results/quality.json in the shape of bench_results.save_result, plus settings and details."""
     anchor_speed = results[ANCHOR]["pages_per_cpu_second"]
     ratios, figures = {}, {}
@@ -703,6 +727,16 @@ def save(path: Path, argv: list[str], results: dict[str, dict], pages: list[Page
     classes = Counter(page.cls for page in evaluation)
     groups = Counter(page.group for page in evaluation)
     figures["pages: trafilatura set / readability set"] = [len(evaluation), len(readability)]
+    if filtering:
+        good, spam = filtering["good_text"], filtering["spam"]
+        figures["filter: good articles dropped % (all / worst language)"] = [
+            100 * good["dropped_share"], 100 * good["worst_language_share"]]
+        if spam:
+            figures["filter: spam recall % (spam rule / any rule)"] = [100 * spam["recall"],
+                                                                       100 * spam["recall_any_rule"]]
+            if "hard_negatives" in spam:
+                figures["filter: honest pages on spam topics dropped by the spam rule %"] = [
+                    100 * spam["hard_negatives"]["spam_rule_share"]]
     figures["trafilatura set pages per class (" + " / ".join(CLASSES) + ")"] = [classes[name] for name in CLASSES]
     figures["trafilatura set pages per language group (" + " / ".join(GROUPS) + ")"] = [groups[n] for n in GROUPS]
     for name, result in results.items():
@@ -747,6 +781,7 @@ def save(path: Path, argv: list[str], results: dict[str, dict], pages: list[Page
             "languages": dict(Counter(page.language for page in pages).most_common()),
         },
         "details": rounded(results),
+        "filter": filtering,
         "class_rules": dict(Counter(f"{page.cls}: {page.rule}" for page in pages if page.rule).most_common()),
         "not_articles": {page.name: f"{page.cls}: {page.rule} ({page.detail})" for page in pages if page.rule},
     }
@@ -799,7 +834,13 @@ def main() -> None:
         runs[name] = run_extractor(name, extract, pages)
     results = {name: evaluate(run, pages, runs[ANCHOR]) for name, run in runs.items()}
     print_report(results, pages, skipped, args.overrides)
-    save(args.out, sys.argv, results, pages, skipped, args, started)
+    filtering = None
+    if "corpusforge" in runs:
+        from filter_rules import print_filter_report
+
+        filtering = filter_section(pages, runs["corpusforge"], args.lid_model)
+        print_filter_report(filtering)
+    save(args.out, sys.argv, results, pages, skipped, args, started, filtering)
 
 
 if __name__ == "__main__":

@@ -25,7 +25,7 @@ from pydantic import Field
 from filters.blocklist import BlocklistConfig, UrlBlocklist, build_blocklist
 from filters.classifier import classifier_text, good_probability, load_classifier, published_classifiers
 from filters.kenlm import lm_lines, load_lm, perplexity, published_models
-from filters.keywords import keyword_pattern, load_spam_keywords
+from filters.keywords import SpamLexicon, load_spam_lexicon
 from filters.rules import (
     MODEL_COLUMNS,
     SIGNAL_NAMES,
@@ -62,7 +62,9 @@ class FilterStageConfig(Section):
     language_overrides: dict[str, dict[str, Any]] = Field(
         default_factory=dict, description="Per language, keys merged over its file, e.g. {zh: {thresholds: ...}}"
     )
-    spam_keywords: str = Field(default="conf/filters/spam_keywords.yaml")
+    spam_lexicons: str = Field(default="conf/filters/spam",
+                               description="Folder of spam lexicons, <lang>.yaml: families of terms, weak terms and URL "
+                                           "tokens with weights (every file applies to every document)")
     blocklist: BlocklistConfig = BlocklistConfig()
     perplexity: bool = Field(default=True, description="Score perplexity with train-lm's models")
     quality_classifier: bool = Field(default=True, description="Score quality with train-quality's model")
@@ -89,21 +91,18 @@ def _with_columns(batch, out_columns: list[tuple[str, str]], new: dict[str, list
     return pa.RecordBatch.from_arrays(arrays, schema=pa.schema(fields))
 
 
-def _signal_batches(batches, *, rules: dict[str, LanguageRules], spam_source: str | None, blocklist,
+def _signal_batches(batches, *, rules: dict[str, LanguageRules], spam_lexicon: SpamLexicon, blocklist,
                     lms: dict[str, ShippedFile], classifiers: dict[str, ShippedFile], out_columns):
     """Pass 1 on Arrow batches: the extract columns (text as kept) plus blocklist, signals and model scores."""
-    import re
-
-    spam = re.compile(spam_source) if spam_source else None
-    settings = {lang: r.signal_settings(spam) for lang, r in rules.items()}
+    settings = {lang: r.signal_settings(spam_lexicon) for lang, r in rules.items()}
     blocked: UrlBlocklist = blocklist.value
     for batch in batches:
-        columns = {name: batch.column(name).to_pylist() for name in ("text", "lang", "url", "host")}
+        columns = {name: batch.column(name).to_pylist() for name in ("text", "lang", "url", "host", "title")}
         texts, signals, extra = [], {name: [] for name in SIGNAL_NAMES}, {name: [] for name in MODEL_COLUMNS}
-        for text, lang, url, host in zip(columns["text"], columns["lang"], columns["url"], columns["host"],
-                                         strict=True):
+        for text, lang, url, host, title in zip(columns["text"], columns["lang"], columns["url"], columns["host"],
+                                                columns["title"], strict=True):
             lang_rules = rules[lang]
-            kept_text, values = compute_signals(text, settings[lang])
+            kept_text, values = compute_signals(text, settings[lang], title, url)
             texts.append(kept_text)
             for name in SIGNAL_NAMES:
                 signals[name].append(values[name])
@@ -189,7 +188,7 @@ class FilterStage(Stage):
 
     def files_digest(self, config) -> str:
         settings = config.stages.filter
-        return digest_files(settings.languages_dir, settings.spam_keywords)
+        return digest_files(settings.languages_dir, settings.spam_lexicons)
 
     def run(self, ctx: StageContext, stats: Stats) -> None:
         from pyspark import StorageLevel
@@ -240,7 +239,7 @@ class FilterStage(Stage):
             "version": __version__,
             "extract": read_success(ctx.fs, ctx.out_root, "extract"),
             "rules": {lang: r.signal_digest() for lang, r in rules.items()},
-            "keywords": digest_files(settings.spam_keywords),
+            "keywords": digest_files(settings.spam_lexicons),
             "blocklist": settings.blocklist.model_dump(),
             "lm": read_success(ctx.fs, ctx.out_root, "train-lm") if lms else None,
             "quality": read_success(ctx.fs, ctx.out_root, "train-quality") if classifiers else None,
@@ -267,11 +266,9 @@ class FilterStage(Stage):
         hosts = [(row["host"], row["domain"]) for row in docs.select("host", "domain").distinct().collect()]
         blocklist, counts = build_blocklist(hosts, settings.blocklist)
         stats.details["blocklist"] = counts
-        spam = keyword_pattern(load_spam_keywords(settings.spam_keywords))
         schema = FILTER_KEPT.spark_schema()
         compute = partial(
-            _signal_batches, rules=rules,
-            spam_source=spam.pattern if spam is not None else None,
+            _signal_batches, rules=rules, spam_lexicon=load_spam_lexicon(settings.spam_lexicons),
             blocklist=ctx.spark.sparkContext.broadcast(blocklist), lms=lms, classifiers=classifiers,
             out_columns=_columns(schema),
         )

@@ -119,24 +119,26 @@ class QualityResult:
 
 
 @lru_cache(maxsize=64)
-def _language(lang: str, languages_dir: str, spam_keywords: str):
-    from filters.keywords import keyword_pattern, load_spam_keywords
+def _language(lang: str, languages_dir: str, spam_lexicons: str):
+    from filters.keywords import load_spam_lexicon
     from filters.rules import load_language_rules
 
-    languages_dir, spam_keywords = (path if Path(path).exists() else str(ROOT / path)
-                                    for path in (languages_dir, spam_keywords))
+    languages_dir, spam_lexicons = (path if Path(path).exists() else str(ROOT / path)
+                                    for path in (languages_dir, spam_lexicons))
     rules = load_language_rules(languages_dir, [lang])[lang]
-    return rules, rules.signal_settings(keyword_pattern(load_spam_keywords(spam_keywords)))
+    return rules, rules.signal_settings(load_spam_lexicon(spam_lexicons))
 
 
-def quality(text: str, lang: str, *, lang_score: float = 1.0, config=None) -> QualityResult:
+def quality(text: str, lang: str, *, title: str | None = None, url: str | None = None, lang_score: float = 1.0,
+            config=None) -> QualityResult:
     """Every quality signal of ``text`` in ``lang`` and the decision the ``filter`` stage's rules take on it (the
-    URL blocklist, perplexity and the classifier need a run's models: they are left out here)."""
+    URL blocklist, perplexity and the classifier need a run's models: they are left out here). The page's title
+    and URL count for the spam rule as they do in the stage."""
     from filters.rules import compute_signals, decide
 
     settings = _resolve(config).stages.filter
-    rules, signal_settings = _language(lang, settings.languages_dir, settings.spam_keywords)
-    kept_text, signals = compute_signals(text, signal_settings)
+    rules, signal_settings = _language(lang, settings.languages_dir, settings.spam_lexicons)
+    kept_text, signals = compute_signals(text, signal_settings, title, url)
     reason, detail, _ = decide(signals, lang_score, rules.thresholds, None)
     return QualityResult(reason is None, reason, detail, signals, kept_text)
 
@@ -161,7 +163,7 @@ def minhash_signature(text: str, lang: str = "en", *, config=None) -> np.ndarray
     segmenter = None
     unspaced = tuple(dedup.cjk_languages) if dedup.cjk_languages is not None else WrittenWithoutSpaces()
     if lang in unspaced and dedup.cjk_shingles == "words":
-        segmenter = _language(lang, settings.stages.filter.languages_dir, settings.stages.filter.spam_keywords
+        segmenter = _language(lang, settings.stages.filter.languages_dir, settings.stages.filter.spam_lexicons
                               )[0].segmenter
     return document_signature(text, lang, shingle_size=dedup.shingle_size, cjk_languages=unspaced,
                               cjk_units=dedup.cjk_shingles, segmenter_name=segmenter, num_perm=dedup.num_perm,

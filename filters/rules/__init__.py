@@ -34,6 +34,7 @@ from typing import Any
 import yaml
 from pydantic import Field, ValidationError, create_model, field_validator
 
+from filters.keywords import SpamLexicon
 from filters.rules.base import Family, Rule, Signal, TextView, Verdict
 from filters.rules.c4 import C4Rules
 from filters.rules.cjk import CJKRules
@@ -65,6 +66,8 @@ RULES: tuple[Rule, ...] = tuple(sorted((rule for family in FAMILIES for rule in 
 RULE_ORDER: tuple[str, ...] = tuple(rule.reason for rule in RULES)
 SIGNALS: tuple[Signal, ...] = tuple(signal for family in FAMILIES for signal in family.signals)
 SIGNAL_NAMES: tuple[str, ...] = tuple(signal.name for signal in SIGNALS)
+# The numeric signals: what quantiles, calibration and `filter stats` range over.
+NUMERIC_SIGNAL_NAMES: tuple[str, ...] = tuple(signal.name for signal in SIGNALS if signal.type == "double")
 # Columns the rules read besides the families' signals: the blocklist verdict and the two model scores.
 MODEL_COLUMNS: tuple[str, ...] = ("url_blocklist", "perplexity", "quality_score")
 _positions = [rule.position for rule in RULES]
@@ -105,9 +108,9 @@ class LanguageRulesBase(Section):
             raise ValueError("expected words or characters")
         return value
 
-    def signal_settings(self, spam_keywords: re.Pattern | None) -> SignalSettings:
+    def signal_settings(self, spam_lexicon: SpamLexicon | None) -> SignalSettings:
         """What the families compute this language's signals with."""
-        return SignalSettings(self, spam_keywords)
+        return SignalSettings(self, spam_lexicon)
 
     def signal_digest(self) -> str:
         """Digest of everything but the thresholds: equal digests mean stored signals can be reused."""
@@ -120,27 +123,29 @@ LanguageRules = create_model("LanguageRules", __base__=LanguageRulesBase, __modu
 
 
 class SignalSettings:
-    """A language's rules as the families read them while computing (thresholds aside), with the spam pattern."""
+    """A language's rules as the families read them while computing (thresholds aside), with the spam lexicon."""
 
-    __slots__ = ("rules", "spam_keywords", "stop_word_set")
+    __slots__ = ("rules", "spam_lexicon", "stop_word_set")
 
-    def __init__(self, rules, spam_keywords: re.Pattern | None):
+    def __init__(self, rules, spam_lexicon: SpamLexicon | None):
         self.rules = rules
-        self.spam_keywords = spam_keywords
+        self.spam_lexicon = spam_lexicon
         self.stop_word_set = frozenset(getattr(rules, "stop_words", ()))
 
     def __getattr__(self, name: str):
         return getattr(self.rules, name)
 
 
-def compute_signals(text: str, settings: SignalSettings) -> tuple[str, dict[str, float]]:
-    """(text as kept, every family's signals). The text changes only where a family prepares it (C4 cleaning)."""
+def compute_signals(text: str, settings: SignalSettings, title: str | None = None,
+                    url: str | None = None) -> tuple[str, dict[str, Any]]:
+    """(text as kept, every family's signals). The text changes only where a family prepares it (C4 cleaning);
+    the title and URL are read by the families that weigh them (spam)."""
     signals: dict[str, float] = {}
     for family in FAMILIES:
         if family.prepare is not None:
             text, prepared = family.prepare(text, settings)
             signals.update(prepared)
-    view = TextView(text, settings)
+    view = TextView(text, settings, title, url)
     for family in FAMILIES:
         if family.compute is not None:
             signals.update(family.compute(view, settings))
@@ -271,6 +276,7 @@ __all__ = [
     "RULE_ORDER",
     "SIGNALS",
     "SIGNAL_NAMES",
+    "NUMERIC_SIGNAL_NAMES",
     "C4Rules",
     "CJKRules",
     "FineWebRules",

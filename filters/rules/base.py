@@ -29,6 +29,7 @@ class Signal:
 
     name: str
     doc: str
+    type: str = "double"  # "double", or "string" for a label kept for audit (spam_families)
 
 
 @dataclass(frozen=True)
@@ -106,9 +107,11 @@ class Family:
 class TextView:
     """One document's text split the ways the signals need, each split made once (datatrove's definitions)."""
 
-    def __init__(self, text: str, settings):
+    def __init__(self, text: str, settings, title: str | None = None, url: str | None = None):
         self.text = text
         self.settings = settings
+        self.title = title  # the page's <title>, for the families that read it (spam)
+        self.url = url
 
     @cached_property
     def length(self) -> int:

@@ -1,24 +1,106 @@
-"""Spam vocabulary: the share of a document's characters inside terms of ``conf/filters/spam_keywords.yaml``."""
+"""Spam vocabulary in a document's text, title and URL (``conf/filters/spam/<lang>.yaml``, ``filters.keywords``).
+
+The signals keep the evidence apart, so that how much each part weighs is a threshold (retunable from the stored
+signals) and not part of the computation:
+
+- ``spam_keyword_frac``: characters inside strong terms, each times its family's weight, per character of text;
+- ``spam_weak_frac``: characters inside weak terms (topic words honest pages use too) per character;
+- ``spam_title_frac``: characters of the title inside strong terms, weighted, per character of title: a doorway
+  page's title is the spam ("澳门新葡京娱乐城-百家乐-真人视讯") while its text can be bland;
+- ``spam_url_hits``: spam tokens in the host and path (pinyin and Latin: ``amjs``, ``liuhecai``, ``casino``),
+  plus one for a digit-heavy host label (``js333``);
+- ``spam_families``: the families found, strongest evidence first (a string, for audit and ``filter stats``).
+
+The rule adds them up, ``spam_score = keyword_frac + weak_weight·weak_frac + title_weight·title_frac
++ url_weight·min(url_hits, url_hits_cap)``, and drops a document whose score is above ``max_score``. The
+defaults let title and URL tip a page whose text already carries some spam vocabulary, or a doorway whose title
+is nothing but spam, while a news report on Macau's casinos (weak terms only, an honest host) stays.
+"""
 
 from __future__ import annotations
 
-from filters.rules.base import Family, Signal, TextView, at_most
+from collections import defaultdict
+
+from pydantic import Field
+
+from filters.rules.base import Family, Rule, Signal, TextView, Verdict, shown
+from pipeline.core.config import Section
 
 
-def _compute(view: TextView, settings) -> dict[str, float]:
-    pattern = settings.spam_keywords
-    hits = pattern.findall(view.text.lower()) if pattern is not None else []
-    return {"spam_keyword_hits": float(len(hits)), "spam_keyword_frac": view.per_char(sum(len(hit) for hit in hits))}
+class SpamRules(Section):
+    max_score: float | None = Field(default=0.02, description="Drop above this spam score; null turns the rule off")
+    weak_weight: float = Field(default=0.1, ge=0, description="How much weak-term characters count: a tenth, so "
+                               "topic words alone drop a page only when they are a fifth of its text")
+    title_weight: float = Field(default=0.04, ge=0, description="How much the title's spam share counts")
+    url_weight: float = Field(default=0.005, ge=0, description="How much one spam token of the URL counts")
+    url_hits_cap: int = Field(default=2, ge=0, description="URL tokens counted at most")
+
+
+def spam_score(signals: dict, rules: SpamRules) -> float:
+    return (signals["spam_keyword_frac"] + rules.weak_weight * signals["spam_weak_frac"]
+            + rules.title_weight * signals["spam_title_frac"]
+            + rules.url_weight * min(signals["spam_url_hits"], rules.url_hits_cap))
+
+
+def _compute(view: TextView, settings) -> dict:
+    lexicon = settings.spam_lexicon
+    if lexicon is None:
+        return {"spam_keyword_hits": 0.0, "spam_keyword_frac": 0.0, "spam_weak_frac": 0.0, "spam_title_frac": 0.0,
+                "spam_url_hits": 0.0, "spam_families": None}
+    evidence: dict[str, float] = defaultdict(float)
+    strong = weak = 0.0
+    hits = lexicon.text_hits(view.text)
+    for hit, term in hits:
+        if term.weight:
+            strong += term.weight * len(hit)
+        else:
+            weak += len(hit)
+        evidence[term.family] += (term.weight or 0.2) * len(hit)
+    title = view.title or ""
+    title_strong = 0.0
+    for hit, term in lexicon.text_hits(title):
+        title_strong += term.weight * len(hit)
+        evidence[term.family] += term.weight * len(hit)
+    url_families, digit_heavy = lexicon.url_hits(view.url)
+    for family in url_families:
+        evidence[family] += 1.0
+    families = sorted(evidence, key=lambda family: -evidence[family])
+    return {
+        "spam_keyword_hits": float(len(hits)),
+        "spam_keyword_frac": view.per_char(strong),
+        "spam_weak_frac": view.per_char(weak),
+        "spam_title_frac": title_strong / len(title) if title else 0.0,
+        "spam_url_hits": float(len(url_families) + digit_heavy),
+        "spam_families": ",".join(families) or None,
+    }
+
+
+def _check(verdict: Verdict) -> tuple[str, str] | None:
+    rules: SpamRules = verdict.thresholds.spam
+    if not rules.max_score:
+        return None
+    signals = verdict.signals
+    score = spam_score(signals, rules)
+    if score <= rules.max_score:
+        return None
+    parts = ", ".join(f"{name.removeprefix('spam_')} {shown(float(signals[name]))}" for name in (
+        "spam_keyword_frac", "spam_weak_frac", "spam_title_frac", "spam_url_hits") if signals[name])
+    return "spam_keywords", (f"spam_score {shown(score)} > {rules.max_score} ({signals['spam_families'] or '-'}: "
+                             f"{parts})")
 
 
 FAMILY = Family(
     name="spam_keywords",
-    doc="Gambling and adult keyword matches (conf/filters/spam_keywords.yaml)",
-    signals=(Signal("spam_keyword_hits", "Spam keyword matches"),
-             Signal("spam_keyword_frac", "Characters inside those matches / characters")),
-    thresholds={"max_spam_keyword_frac": (float | None, 0.02)},
+    doc="Spam vocabulary by family in the text, title and URL (conf/filters/spam/)",
+    signals=(Signal("spam_keyword_hits", "Spam term matches in the text (strong and weak)"),
+             Signal("spam_keyword_frac", "Characters inside strong spam terms, times the family weight / characters"),
+             Signal("spam_weak_frac", "Characters inside weak spam terms / characters"),
+             Signal("spam_title_frac", "Title characters inside strong spam terms, weighted / title characters"),
+             Signal("spam_url_hits", "Spam tokens of the host and path, plus one for a digit-heavy host label"),
+             Signal("spam_families", "Spam families found, strongest evidence first", "string")),
+    thresholds={"spam": (SpamRules, SpamRules())},
     compute=_compute,
-    rules=(at_most("spam_keywords", 30, "spam_keyword_frac", "max_spam_keyword_frac",
-                   "Share of characters in spam keywords above thresholds.max_spam_keyword_frac",
-                   calibrated=False),),  # a list of terms, not a distribution: trusted sites rarely use them
+    # A list of terms, not a distribution: trusted sites rarely use them, so calibration does not move it.
+    rules=(Rule("spam_keywords", 30, "spam_score (text, title and URL evidence, thresholds.spam) above "
+                "thresholds.spam.max_score", _check),),
 )

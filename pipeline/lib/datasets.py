@@ -205,7 +205,8 @@ TRAIN_QUALITY_EXAMPLES = Dataset(
 
 # Every quality signal of a document (the rule families of filters/rules declare them), kept or dropped, so
 # thresholds can be re-tuned without recomputing them.
-QUALITY_SIGNALS: tuple[Column, ...] = tuple(Column(signal.name, "double", False, signal.doc) for signal in SIGNALS)
+QUALITY_SIGNALS: tuple[Column, ...] = tuple(Column(signal.name, signal.type, signal.type != "double", signal.doc)
+                                            for signal in SIGNALS)
 
 _FILTER_COLUMNS = (
     *EXTRACT_DOCS.columns,

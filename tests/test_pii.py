@@ -30,6 +30,7 @@ from pipeline.lib.pii import (
     iban_valid,
     luhn_valid,
     mask_pii,
+    masker,
 )
 from pipeline.sample.text import LANGUAGES, good_document
 
@@ -301,13 +302,23 @@ def test_ip_scope_public_leaves_local_private_and_documentation_addresses():
         assert masked(text) == (text, {}), address
         assert masked(text, ALL_IPS) == ("Open <IP> in the browser.", {"ip": 1}), address
     assert masked("Resolver 208.67.222.222.") == ("Resolver <IP>.", {"ip": 1})
+    # A network block (CIDR prefix shorter than a host's) names no one; a /32 or /128 is one host.
+    for block in ("194.222.242.0/24", "208.67.222.0/24", "2001:4860::/32", "2606:4700:4700::/48"):
+        text = f"Route {block} via the tunnel."
+        assert masked(text) == (text, {}), block
+        assert masked(text, ALL_IPS) == (text, {}), block
+    assert masked("Allow 208.67.222.222/32 only") == ("Allow <IP>/32 only", {"ip": 1})
+    assert masked("Allow 2606:4700:4700::1111/128 only") == ("Allow <IP>/128 only", {"ip": 1})
     assert masked("Listen on 0.0.0.0", ALL_IPS) == ("Listen on 0.0.0.0", {})  # a single-digit quad
 
 
 def test_versions_are_not_addresses_whatever_the_scope():
     for text in ("Update to v2.10.30.1 today", "version 2.10.30.1", "Version: 100.20.30.40", "Firefox 3.6.28.1",
                  "firmware 1.0.15.200", "Python 3.10.12.1", "版本：1.20.3.4", "バージョン 2.1.10.5",
-                 "Release 10.2.3.1", "see section 1.2.3.4", "Step 2.3.1.4", "OID 1.3.6.1"):
+                 "Release 10.2.3.1", "see section 1.2.3.4", "Step 2.3.1.4", "OID 1.3.6.1",
+                 "Se Seksjon 4.2.13.1, «Veiledet»", "ver a secção 4.2.13.1", "vedi sezione 12.4.20.3",
+                 "patrz rozdział 5.10.2.1", "bkz. bölüm 3.12.4.2", "lihat bagian 7.2.10.1", "第 4.2.13.1 節",
+                 "afsnit 4.2.13.1", "avsnitt 4.2.13.1", "hoofdstuk 4.2.13.1"):
         assert masked(text, ALL_IPS) == (text, {}), text
     # Without the version word the same numbers are addresses ...
     assert masked("at 2.10.30.1 now", ALL_IPS) == ("at <IP> now", {"ip": 1})
@@ -328,6 +339,15 @@ def test_national_formats_follow_the_language():
     assert masked("Call (201) 555-0123.", everywhere, lang=None)[0] == "Call <PHONE>."
     assert masked("Call (201) 555-0123.", everywhere, lang="sw")[0] == "Call <PHONE>."
     assert masked("手机13800138000", PiiConfig(phone={"cn_mobile": False}), "zh")[0] == "手机13800138000"
+
+
+def test_masker_is_compiled_once_per_settings_value():
+    assert masker(DEFAULT) is masker(DEFAULT)
+    # An equal copy (what every Spark task unpickles) shares the compiled masker; other values get their own.
+    copy = PiiConfig.model_validate(DEFAULT.model_dump())
+    assert copy is not DEFAULT and masker(copy) is masker(DEFAULT)
+    assert masker(ALL_IPS) is not masker(DEFAULT)
+    assert masker(ALL_IPS).settings == ALL_IPS
 
 
 def test_config_is_checked():

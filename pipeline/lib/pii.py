@@ -14,8 +14,10 @@ is masked is what the type's own rules accept, not what merely looks like it:
   can point at a subscriber are masked: ``ipaddress``'s ``is_global`` minus multicast, and for IPv6 only the
   global unicast block 2000::/3 (IPv4-mapped addresses judged as their IPv4). That leaves 127.0.0.1, 0.0.0.0,
   192.168.1.1 of router manuals, 10/8, the documentation ranges (192.0.2.0/24, 2001:db8::/32) and the like: none of
-  them names a person, and they are the bulk of addresses in technical text. This is datatrove's PIIFormatter
-  default, which FineWeb runs; ``scope: all`` masks every valid address.
+  them names a person, and they are the bulk of addresses in technical text. An address with a network prefix
+  length (``194.222.242.0/24``, ``2001:4860::/32``; not /32 or /128) names a block, not a host, and is kept.
+  The public scope is datatrove's PIIFormatter default, which FineWeb runs; ``scope: all`` masks every valid
+  address.
 - Versions against IPv4: "1.2.3.4" is a valid address string (FineWeb masks it). An IPv4 shape is left alone
   when (a) its four numbers are all single digits (``ip.skip_single_digit_quads``): 1.2.3.4, 2.0.0.1, 3.1.4.1
   are version and section numbers far more often than addresses, and the few public addresses of that shape are
@@ -181,6 +183,9 @@ DEFAULT_NOT_PII_AFTER: list[str] = [
     "tab", "step", "item", "paragraph", "para", "appendix", "annex", "oid", "isbn", "issn", "doi", "rfc", "iso",
     "abschnitt", "kapitel", "kap", "abb", "tabelle", "chapitre", "capítulo", "capitolo", "раздел", "глава", "пункт",
     "章", "节", "条", "第",
+    "seção", "secção", "sección", "apartado", "sezione", "paragrafo", "paragraphe", "absatz", "sekcja",
+    "rozdział", "bölüm", "bagian", "mục", "chương", "القسم", "الفصل", "खंड", "अध्याय", "sectie", "hoofdstuk",
+    "seksjon", "kapittel", "afsnit", "avsnitt", "節", "項",
     # order, invoice, tracking and other reference numbers
     "order", "orders", "invoice", "receipt", "tracking", "ref", "reference", "ticket", "sku", "serial", "model",
     "account", "customer", "transaction", "bestellnummer", "bestellung", "rechnung", "auftrag",
@@ -327,6 +332,9 @@ _IBAN_CHECK_DIGITS = 2
 _IBAN_SPAN_MAX = 34 + 8 + 1  # the longest IBAN, a space every 4 characters, the character after it
 
 _IPV4_MIN_DIGITS = 4
+_IPV4_BITS = 32
+_IPV6_BITS = 128
+_PREFIX_LENGTH = re.compile(r"/(\d{1,3})(?!\d)")
 _MAX_OCTET = 255
 _CN_ID_DIGITS = 18
 _CARD_MIN_DIGITS = 13
@@ -524,6 +532,8 @@ class PiiMasker:
                 continue
             if _price(text, *match.span()) or self._after_context_word(text, match.start()):
                 continue
+            if _network_prefix(text, match.end(), _IPV4_BITS):
+                continue  # 194.222.242.0/24: a network of an operator, not a host
             if self._ip.scope == "public" and not _public(ipaddress.IPv4Address(match.group())):
                 continue
             spans.append(match.span())
@@ -553,6 +563,8 @@ class PiiMasker:
                 continue  # 12:30:45, MAC addresses, Bible verses
             if self._ip.scope == "public" and not _public(address):
                 continue
+            if _network_prefix(text, end, _IPV6_BITS):
+                continue  # 2001:4860::/32: a network, not a host
             spans.append((start, end))
         return spans
 
@@ -631,6 +643,13 @@ def _price(text: str, start: int, end: int) -> bool:
     before = text[max(0, start - 2):start].strip()
     after = text[end:end + 2].strip()
     return bool(before and before[-1] in _CURRENCY) or bool(after and after[0] in _CURRENCY)
+
+
+def _network_prefix(text: str, end: int, bits: int) -> bool:
+    """Whether the address ending at ``end`` is followed by a prefix length shorter than a host's (CIDR "/24"):
+    the address names a network block then, which holds many subscribers and names none of them."""
+    match = _PREFIX_LENGTH.match(text, end)
+    return match is not None and int(match.group(1)) < bits
 
 
 def _public(address: ipaddress.IPv4Address | ipaddress.IPv6Address) -> bool:
@@ -730,18 +749,29 @@ def _digit_gate(region: str) -> re.Pattern | None:
     return re.compile(f"(?:{idd})\\d*|{national}" if idd else national)
 
 
-_MASKERS: dict[int, PiiMasker] = {}
-_MAX_MASKERS = 8  # settings objects seen in one process: a stage has one; tests a few
+# By id(settings), with the settings object itself (held, so its id is not reused while cached): the per-document
+# lookup.
+_MASKERS: dict[int, tuple[PiiConfig, PiiMasker]] = {}
+_MASKERS_BY_VALUE: dict[str, PiiMasker] = {}  # by the settings' JSON: equal settings share one masker
+_MAX_MASKERS = 8  # settings seen in one process: a stage has one; tests a few
 
 
 def masker(settings: PiiConfig) -> PiiMasker:
-    """The compiled masker of these settings (one per settings object, kept for the process's life)."""
+    """The compiled masker of these settings, kept for the process's life. Looked up by the object first (a
+    dict lookup per document); an equal settings object (Spark unpickles a copy of the config in every task)
+    gets the masker already compiled for its value. Settings are frozen, so neither key goes stale."""
     cached = _MASKERS.get(id(settings))
-    if cached is not None and cached.settings is settings:
-        return cached
+    if cached is not None and cached[0] is settings:
+        return cached[1]
     if len(_MASKERS) >= _MAX_MASKERS:
         _MASKERS.clear()
-    made = _MASKERS[id(settings)] = PiiMasker(settings)
+    if len(_MASKERS_BY_VALUE) >= _MAX_MASKERS:
+        _MASKERS_BY_VALUE.clear()
+    value = settings.model_dump_json()
+    made = _MASKERS_BY_VALUE.get(value)
+    if made is None or made.settings != settings:
+        made = _MASKERS_BY_VALUE[value] = PiiMasker(settings)
+    _MASKERS[id(settings)] = (settings, made)
     return made
 
 

@@ -151,10 +151,11 @@ def print_filter_report(report: dict) -> None:
     if spam is None:
         print("spam: bench/data/spam/pages.jsonl not found")
         return
-    print(f"spam pages ({spam['pages']}): spam rule recall {spam['recall']:.1%}, any rule {spam['recall_any_rule']:.1%}")
+    print(f"spam pages ({spam['pages']}): spam rule recall {spam['recall']:.1%}, "
+          f"any rule {spam['recall_any_rule']:.1%}")
     for key, group in spam["by_group"].items():
         print(f"  {key:<28} {group['pages']:>3} pages  recall {group['recall']:.0%}")
     if "hard_negatives" in spam:
         negatives = spam["hard_negatives"]
-        print(f"honest pages on spam topics ({negatives['pages']}): spam rule drops {negatives['spam_rule_share']:.1%}, "
-              f"any rule {negatives['any_rule_share']:.1%}")
+        print(f"honest pages on spam topics ({negatives['pages']}): spam rule drops "
+              f"{negatives['spam_rule_share']:.1%}, any rule {negatives['any_rule_share']:.1%}")

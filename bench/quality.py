@@ -697,8 +697,8 @@ def filter_section(pages: list[Page], run: Run, model_path: Path) -> dict:
     from filter_rules import good_text_report, spam_report
 
     from pipeline.core.decode import decode_html
+    from pipeline.lib.extraction import page_title
     from pipeline.lib.language import LABEL_PREFIX, load_model
-    from pipeline.lib.main_text import page_title
 
     model = load_model(str(model_path))
     articles = []

@@ -29,6 +29,7 @@ from filters.keywords import SpamLexicon, load_spam_lexicon
 from filters.rules import (
     MODEL_COLUMNS,
     SIGNAL_NAMES,
+    Actions,
     LanguageRules,
     Thresholds,
     compute_signals,
@@ -55,6 +56,8 @@ from pipeline.core.stage import (
     read_success,
 )
 from pipeline.lib.datasets import EXTRACT_DOCS, FILTER_DROPPED, FILTER_KEPT
+from pipeline.lib.decontamination import DecontaminationConfig, build_index, resolve_paths
+from pipeline.lib.pii import PII_SIGNALS, PiiConfig
 
 
 class FilterStageConfig(Section):
@@ -62,10 +65,13 @@ class FilterStageConfig(Section):
     language_overrides: dict[str, dict[str, Any]] = Field(
         default_factory=dict, description="Per language, keys merged over its file, e.g. {zh: {thresholds: ...}}"
     )
-    spam_lexicons: str = Field(default="conf/filters/spam",
-                               description="Folder of spam lexicons, <lang>.yaml: families of terms, weak terms and URL "
-                                           "tokens with weights (every file applies to every document)")
+    spam_lexicons: str = Field(
+        default="conf/filters/spam", description="Folder of spam lexicons, <lang>.yaml: families of terms, weak terms "
+                                                 "and URL tokens with weights (every file applies to every document)")
     blocklist: BlocklistConfig = BlocklistConfig()
+    pii: PiiConfig = Field(default_factory=PiiConfig, description="Personal data: per type replace, drop or keep")
+    decontamination: DecontaminationConfig = Field(
+        default_factory=DecontaminationConfig, description="Evaluation sets whose n-grams drop or flag a document")
     perplexity: bool = Field(default=True, description="Score perplexity with train-lm's models")
     quality_classifier: bool = Field(default=True, description="Score quality with train-quality's model")
 
@@ -73,6 +79,23 @@ class FilterStageConfig(Section):
 
 
 ARROW_TYPES = {"string": "string", "double": "float64", "int64": "int64"}
+
+
+def actions_of(settings: FilterStageConfig) -> Actions:
+    """The stage-level decisions the rules apply to stored signals (filters.rules.base.Actions)."""
+    pii = settings.pii
+    return Actions(pii_drop=frozenset(name for name in ("email", "ip", "phone", "cn_id", "card", "iban")
+                                      if getattr(pii, name).action == "drop"),
+                   contamination=settings.decontamination.action)
+
+
+def masking_settings(settings: FilterStageConfig) -> dict:
+    """The PII settings the stored text depends on: replace and drop mask alike (the difference is a decision)."""
+    data = settings.pii.model_dump()
+    for value in data.values():
+        if isinstance(value, dict) and value.get("action") == "drop":
+            value["action"] = "replace"
+    return data
 
 
 def _with_columns(batch, out_columns: list[tuple[str, str]], new: dict[str, list]):
@@ -91,10 +114,20 @@ def _with_columns(batch, out_columns: list[tuple[str, str]], new: dict[str, list
     return pa.RecordBatch.from_arrays(arrays, schema=pa.schema(fields))
 
 
-def _signal_batches(batches, *, rules: dict[str, LanguageRules], spam_lexicon: SpamLexicon, blocklist,
-                    lms: dict[str, ShippedFile], classifiers: dict[str, ShippedFile], out_columns):
-    """Pass 1 on Arrow batches: the extract columns (text as kept) plus blocklist, signals and model scores."""
-    settings = {lang: r.signal_settings(spam_lexicon) for lang, r in rules.items()}
+def decontamination_digest(settings: DecontaminationConfig) -> dict:
+    """What the contamination columns depend on: the n-gram settings and the sets' files (not the action)."""
+    sets = resolve_paths(settings.sets)
+    return {**settings.model_dump(exclude={"action", "sets"}),
+            "sets": [{**s.model_dump(), "digest": digest_files(s.path)} for s in sets]}
+
+
+def _signal_batches(batches, *, rules: dict[str, LanguageRules], spam_lexicon: SpamLexicon, pii: PiiConfig,
+                    contamination, blocklist, lms: dict[str, ShippedFile], classifiers: dict[str, ShippedFile],
+                    out_columns):
+    """Pass 1 on Arrow batches: the extract columns (text as kept: PII masked, C4-cleaned where on) plus blocklist,
+    signals, contamination and model scores."""
+    index = contamination.value if contamination is not None else None
+    settings = {lang: r.signal_settings(spam_lexicon, pii, index) for lang, r in rules.items()}
     blocked: UrlBlocklist = blocklist.value
     for batch in batches:
         columns = {name: batch.column(name).to_pylist() for name in ("text", "lang", "url", "host", "title")}
@@ -122,7 +155,8 @@ def _signal_batches(batches, *, rules: dict[str, LanguageRules], spam_lexicon: S
                                                  "perplexity_bucket": [None] * batch.num_rows})
 
 
-def _decide_batches(batches, *, thresholds: dict[str, Thresholds], cutoffs: dict[str, list[float]], out_columns):
+def _decide_batches(batches, *, thresholds: dict[str, Thresholds], cutoffs: dict[str, list[float]], actions: Actions,
+                    out_columns):
     """Pass 2: the first failing rule of each document, its detail, and its perplexity bucket."""
     rules = thresholds
     needed = [*SIGNAL_NAMES, *MODEL_COLUMNS, "lang", "lang_score", "warc_path", "offset"]
@@ -133,7 +167,7 @@ def _decide_batches(batches, *, thresholds: dict[str, Thresholds], cutoffs: dict
             signals = {name: columns[name][i] for name in (*SIGNAL_NAMES, *MODEL_COLUMNS)}
             lang = columns["lang"][i]
             reason, detail, bucket = decide(signals, columns["lang_score"][i], rules[lang],
-                                            tuple(cutoffs[lang]) if lang in cutoffs else None)
+                                            tuple(cutoffs[lang]) if lang in cutoffs else None, actions)
             reasons.append(reason)
             details.append(detail)
             buckets.append(bucket)
@@ -220,7 +254,7 @@ class FilterStage(Stage):
             schema = accounted_schema(FILTER_KEPT)
             decided = signals.mapInArrow(
                 partial(_decide_batches, thresholds={lang: r.thresholds for lang, r in rules.items()},
-                        cutoffs=cutoffs, out_columns=_columns(schema)),
+                        cutoffs=cutoffs, actions=actions_of(settings), out_columns=_columns(schema)),
                 schema,
             )
             ctx.write_accounted(decided, FILTER_KEPT, stats, dropped_dataset=FILTER_DROPPED)
@@ -240,6 +274,8 @@ class FilterStage(Stage):
             "extract": read_success(ctx.fs, ctx.out_root, "extract"),
             "rules": {lang: r.signal_digest() for lang, r in rules.items()},
             "keywords": digest_files(settings.spam_lexicons),
+            "pii": masking_settings(settings),
+            "decontamination": decontamination_digest(settings.decontamination),
             "blocklist": settings.blocklist.model_dump(),
             "lm": read_success(ctx.fs, ctx.out_root, "train-lm") if lms else None,
             "quality": read_success(ctx.fs, ctx.out_root, "train-quality") if classifiers else None,
@@ -267,8 +303,14 @@ class FilterStage(Stage):
         blocklist, counts = build_blocklist(hosts, settings.blocklist)
         stats.details["blocklist"] = counts
         schema = FILTER_KEPT.spark_schema()
+        contamination = None
+        if settings.decontamination.sets:
+            index = build_index(resolve_paths(settings.decontamination.sets), settings.decontamination)
+            stats.details["decontamination_index"] = index.stats
+            contamination = ctx.spark.sparkContext.broadcast(index)
         compute = partial(
-            _signal_batches, rules=rules, spam_lexicon=load_spam_lexicon(settings.spam_lexicons),
+            _signal_batches, rules=rules, spam_lexicon=load_spam_lexicon(settings.spam_lexicons), pii=settings.pii,
+            contamination=contamination,
             blocklist=ctx.spark.sparkContext.broadcast(blocklist), lms=lms, classifiers=classifiers,
             out_columns=_columns(schema),
         )
@@ -290,6 +332,29 @@ class FilterStage(Stage):
         for row in buckets.collect():
             by_language[row["lang"]].setdefault("perplexity_buckets", {})[row["perplexity_bucket"]] = row["count"]
         stats.details["by_language"] = dict(by_language)
+        # Personal data per type and language (values found, and documents holding any), kept and dropped alike;
+        # contamination per benchmark and language, with what was done.
+        both = kept.select("lang", *PII_SIGNALS, "contamination_benchmark").unionByName(
+            dropped.select("lang", *PII_SIGNALS, "contamination_benchmark"))
+        pii_rows = both.groupBy("lang").agg(
+            *(F.sum(name).alias(name) for name in PII_SIGNALS),
+            F.sum(F.when(sum((F.col(name) > 0).cast("int") for name in PII_SIGNALS) > 0, 1).otherwise(0))
+            .alias("documents")).collect()
+        stats.details["pii"] = {
+            "action": {name.removeprefix("pii_"): getattr(ctx.config.stages.filter.pii, name.removeprefix("pii_"))
+                       .action for name in PII_SIGNALS},
+            "by_language": {row["lang"]: {"documents": int(row["documents"] or 0),
+                                          **{name.removeprefix("pii_"): int(row[name] or 0) for name in PII_SIGNALS}}
+                            for row in sorted(pii_rows, key=lambda r: r["lang"]) if row["documents"]},
+        }
+        contaminated = (both.where(F.col("contamination_benchmark").isNotNull())
+                        .groupBy("contamination_benchmark", "lang").count().collect())
+        decontamination = ctx.config.stages.filter.decontamination
+        stats.details["decontamination"] = {
+            "action": decontamination.action, "sets": [s.name for s in decontamination.sets],
+            "by_benchmark": {row["contamination_benchmark"]: {} for row in contaminated}}
+        for row in contaminated:
+            stats.details["decontamination"]["by_benchmark"][row["contamination_benchmark"]][row["lang"]] = row["count"]
 
 
 
@@ -323,7 +388,7 @@ def retune(config, spark) -> list[dict]:
     schema = T.StructType([*accounted_schema(FILTER_KEPT).fields, T.StructField("before", T.StringType(), True)])
     decided = signals.mapInArrow(
         partial(_decide_batches, thresholds={lang: r.thresholds for lang, r in rules.items()},
-                cutoffs=cutoffs, out_columns=_columns(schema)),
+                cutoffs=cutoffs, actions=actions_of(config.stages.filter), out_columns=_columns(schema)),
         schema,
     )
     counts = decided.groupBy("lang", "before", DROP_REASON).count().collect()

@@ -62,6 +62,10 @@ class SpamLexicon:
     def __setstate__(self, state: dict) -> None:
         self.__dict__.update(state)
 
+    def pattern_for(self, *families: str) -> re.Pattern | None:
+        """The terms (strong and weak) of these families alone, matched as ``pattern`` matches them."""
+        return keyword_pattern(term for term, found in self.terms.items() if found.family in families)
+
     def text_hits(self, text: str) -> list[tuple[str, Term]]:
         """(matched text, its term) for every match in ``text``."""
         if self.pattern is None or not text:

@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from filters.keywords import keyword_pattern, load_spam_keywords
+from filters.keywords import load_spam_lexicon
 from filters.rules import (
     C4Rules,
     FineWebRules,
@@ -21,13 +21,14 @@ from filters.rules import (
     decide,
     load_language_rules,
 )
+from filters.rules.spam_keywords import SpamRules
 from filters.signals import DatatroveWords
 from pipeline.core.config import ConfigError
-from pipeline.lib.segment import segmenter
+from pipeline.lib.segment import _atoms_whole, segmenter
 from pipeline.sample.text import LANGUAGES, LOW_QUALITY_KINDS, good_document, low_quality_document
 
 RULES = load_language_rules("conf/languages", LANGUAGES)
-SPAM = keyword_pattern(load_spam_keywords("conf/filters/spam_keywords.yaml"))
+SPAM = load_spam_lexicon("conf/filters/spam")
 
 
 def settings_for(rules, **changes) -> SignalSettings:
@@ -38,7 +39,7 @@ def settings_for(rules, **changes) -> SignalSettings:
 # Parity with datatrove: the same thresholds on the same words give the same decisions
 # ---------------------------------------------------------------------------------------------
 
-OFF = dict(max_spam_keyword_frac=None,
+OFF = dict(spam=SpamRules(max_score=None),
            gopher_quality=GopherQualityRules(**dict.fromkeys(GopherQualityRules.model_fields)),
            gopher_repetition=GopherRepetitionRules(dup_line_frac=None, dup_para_frac=None, dup_line_char_frac=None,
                                                    dup_para_char_frac=None, top_n_grams={}, dup_n_grams={}),
@@ -161,15 +162,34 @@ def test_c4_rules_clean_and_decide_as_datatrove(datatrove_on_our_words):
 
 
 def test_rjieba_segments_as_jieba():
+    """Between numbers and URLs (one token each, in every segmenter), jieba-rs gives jieba's words."""
     import logging
 
     import jieba
 
     jieba.setLogLevel(logging.WARNING)
+    as_jieba = _atoms_whole(lambda part: [w.strip() for w in jieba.lcut(part) if w.strip()])
     texts = [good_document("zh", random.Random(seed)).text for seed in range(30)]
     texts += [low_quality_document("zh", random.Random(1), kind).text for kind in LOW_QUALITY_KINDS]
     for text in texts:
-        assert segmenter("jieba")(text) == [w.strip() for w in jieba.lcut(text) if w.strip()]
+        assert segmenter("jieba")(text) == as_jieba(text)
+
+
+@pytest.mark.parametrize("name, text, expected", [
+    ("words", "Shares rose 1.2% to $3,400.50 on 2024-01-15 at 12:30 (see https://example.com/a?b=1).",
+     ["Shares", "rose", "1.2%", "to", "$3,400.50", "on", "2024-01-15", "at", "12:30", "(", "see",
+      "https://example.com/a?b=1", ").", ]),
+    ("words", "mp3 1st x86_64 -5 don't 3.", ["mp3", "1st", "x86_64", "-5", "don't", "3", "."]),
+    ("elision", "l'euro vaut 1,08 $ soit 12,5 % et 1\u202f234€", ["l'", "euro", "vaut", "1,08", "$", "soit", "12,5 %",
+                                                              "et", "1\u202f234€"]),
+    ("jieba", "股价上涨1.2%，收于¥3,400.50元，见www.example.com。", ["股价", "上涨", "1.2%", "，", "收于", "¥3,400.50",
+                                                          "元", "，", "见", "www.example.com", "。"]),
+    ("mecab", "株価は1.2%上昇した", ["株価", "は", "1.2%", "上昇", "し", "た"]),
+    ("thai", "ราคาเพิ่มขึ้น1.2%", ["ราคา", "เพิ่มขึ้น", "1.2%"]),
+    ("words", "हिन्दी में 1.5% और २०२४", ["हिन्दी", "में", "1.5%", "और", "२०२४"]),
+])
+def test_numbers_dates_and_urls_are_one_token(name, text, expected):
+    assert segmenter(name)(text) == expected
 
 
 def test_japanese_words_are_morphemes():
@@ -294,6 +314,6 @@ def test_overrides_merge_and_threshold_changes_keep_the_signal_digest():
 
 
 def test_spam_keywords_match_whole_words_in_spaced_scripts():
-    assert SPAM.findall("casino night at the casinos") == ["casino", "casinos"]
-    assert SPAM.findall("occasional essex") == []
-    assert SPAM.findall("欢迎来到网上赌场") == ["网上赌场"]
+    assert SPAM.pattern.findall("casino night at the casinos") == ["casino", "casinos"]
+    assert SPAM.pattern.findall("occasional essex") == []
+    assert SPAM.pattern.findall("欢迎来到网上赌场") == ["网上赌场"]

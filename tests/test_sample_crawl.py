@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from filters.keywords import keyword_pattern, load_spam_keywords
+from filters.keywords import load_spam_lexicon
 from pipeline.core.warc import (
     Skip,
     WarcRecord,
@@ -221,10 +221,10 @@ def test_wet_has_text_and_language_metadata(sample_dir):
 
 
 def test_spam_pages_carry_their_language_blocklist_terms(truth):
-    """The gambling and adult pages of every language hold terms of conf/filters/spam_keywords.yaml as the filter
-    matches them (filters/keywords.py); the good pages hold none."""
-    categories = load_spam_keywords(ROOT / "conf" / "filters" / "spam_keywords.yaml")
-    pattern = {kind: keyword_pattern({kind: categories[kind]}) for kind in ("gambling", "adult")}
+    """The gambling and adult pages of every language hold terms of conf/filters/spam as the filter matches them
+    (filters/keywords.py); the good pages hold none."""
+    lexicon = load_spam_lexicon(ROOT / "conf" / "filters" / "spam")
+    pattern = {kind: lexicon.pattern_for(kind) for kind in ("gambling", "adult")}
     pages = html_pages(truth)
     for lang in prose.LANGUAGES:
         terms = {"gambling_spam": set(prose._kit(lang).spam.gambling_terms),

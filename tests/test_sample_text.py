@@ -17,7 +17,7 @@ from pathlib import Path
 
 import pytest
 
-from filters.keywords import keyword_pattern, load_spam_keywords
+from filters.keywords import load_spam_lexicon
 from pipeline.sample import text as prose
 
 ROOT = Path(__file__).parents[1]
@@ -425,8 +425,8 @@ def test_spam_carries_blocklist_words_shouting_and_urls(lang):
 
 @cache
 def blocklist() -> tuple:
-    categories = load_spam_keywords(ROOT / "conf" / "filters" / "spam_keywords.yaml")
-    return keyword_pattern({"gambling": categories["gambling"]}), keyword_pattern({"adult": categories["adult"]})
+    lexicon = load_spam_lexicon(ROOT / "conf" / "filters" / "spam")
+    return lexicon.pattern_for("gambling"), lexicon.pattern_for("adult")
 
 
 def keyword_share(pattern, text: str) -> float:
@@ -437,7 +437,7 @@ def keyword_share(pattern, text: str) -> float:
 
 @pytest.mark.parametrize("lang", prose.LANGUAGES)
 def test_spam_keyword_filter_catches_spam_and_spares_prose(lang):
-    """conf/filters/spam_keywords.yaml as filters/keywords.py matches it: whole words in spaced scripts, substrings in
+    """conf/filters/spam as filters/keywords.py matches it: whole words in spaced scripts, substrings in
     ja/zh/th. Every gambling page matches the language's certain word; adult pages match an adult term of their own
     language besides "xxx" (which Thai spam glues to its words); no good article matches anything."""
     gambling, adult = blocklist()

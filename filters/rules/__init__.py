@@ -27,7 +27,6 @@ import importlib
 import json
 import math
 import pkgutil
-import re
 from pathlib import Path
 from typing import Any
 
@@ -35,7 +34,7 @@ import yaml
 from pydantic import Field, ValidationError, create_model, field_validator
 
 from filters.keywords import SpamLexicon
-from filters.rules.base import Family, Rule, Signal, TextView, Verdict
+from filters.rules.base import Actions, Family, Rule, Signal, TextView, Verdict
 from filters.rules.c4 import C4Rules
 from filters.rules.cjk import CJKRules
 from filters.rules.fineweb import FineWebRules
@@ -108,9 +107,10 @@ class LanguageRulesBase(Section):
             raise ValueError("expected words or characters")
         return value
 
-    def signal_settings(self, spam_lexicon: SpamLexicon | None) -> SignalSettings:
-        """What the families compute this language's signals with."""
-        return SignalSettings(self, spam_lexicon)
+    def signal_settings(self, spam_lexicon: SpamLexicon | None, pii=None, contamination=None) -> SignalSettings:
+        """What the families compute this language's signals with: the spam lexicon, the PII settings
+        (``pipeline.lib.pii.PiiConfig``, None: no masking) and the contamination index (None: no check)."""
+        return SignalSettings(self, spam_lexicon, pii, contamination)
 
     def signal_digest(self) -> str:
         """Digest of everything but the thresholds: equal digests mean stored signals can be reused."""
@@ -125,11 +125,13 @@ LanguageRules = create_model("LanguageRules", __base__=LanguageRulesBase, __modu
 class SignalSettings:
     """A language's rules as the families read them while computing (thresholds aside), with the spam lexicon."""
 
-    __slots__ = ("rules", "spam_lexicon", "stop_word_set")
+    __slots__ = ("contamination", "pii", "rules", "spam_lexicon", "stop_word_set")
 
-    def __init__(self, rules, spam_lexicon: SpamLexicon | None):
+    def __init__(self, rules, spam_lexicon: SpamLexicon | None, pii=None, contamination=None):
         self.rules = rules
         self.spam_lexicon = spam_lexicon
+        self.pii = pii
+        self.contamination = contamination
         self.stop_word_set = frozenset(getattr(rules, "stop_words", ()))
 
     def __getattr__(self, name: str):
@@ -152,14 +154,14 @@ def compute_signals(text: str, settings: SignalSettings, title: str | None = Non
     return text, signals
 
 
-def decide(signals: dict[str, Any], lang_score: float, thresholds, cutoffs: tuple[float, float] | None
-           ) -> tuple[str | None, str | None, str | None]:
+def decide(signals: dict[str, Any], lang_score: float, thresholds, cutoffs: tuple[float, float] | None,
+           actions: Actions | None = None) -> tuple[str | None, str | None, str | None]:
     """(drop reason or None, detail, perplexity bucket) of one document from its stored signals."""
     bucket = None
     perplexity = signals.get("perplexity")
     if perplexity is not None and not math.isnan(perplexity) and cutoffs is not None:
         bucket = "head" if perplexity <= cutoffs[0] else "middle" if perplexity <= cutoffs[1] else "tail"
-    verdict = Verdict(signals, lang_score, thresholds, cutoffs, bucket)
+    verdict = Verdict(signals, lang_score, thresholds, cutoffs, bucket, actions or Actions())
     for rule in RULES:
         failed = rule.check(verdict)
         if failed is not None:
@@ -272,11 +274,12 @@ def language_rules(config, languages: list[str]) -> dict[str, Any]:
 __all__ = [
     "FAMILIES",
     "MODEL_COLUMNS",
+    "NUMERIC_SIGNAL_NAMES",
     "RULES",
     "RULE_ORDER",
     "SIGNALS",
     "SIGNAL_NAMES",
-    "NUMERIC_SIGNAL_NAMES",
+    "Actions",
     "C4Rules",
     "CJKRules",
     "FineWebRules",

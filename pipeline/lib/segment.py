@@ -33,7 +33,8 @@ from functools import cache, lru_cache
 
 import regex
 
-# One token for what a reader reads as one: a URL (up to its last character that is not closing punctuation);
+# One token for what a reader reads as one: a URL (printable ASCII but quotes, brackets and angle brackets, up to
+# its last character that is not punctuation; a Chinese sentence right after it is not part of it);
 # a number with its sign, currency, grouping, decimal, date, time or range separators and percent sign. Thousands
 # grouped by a no-break or narrow no-break space (French, Russian) are one number; by a plain space they are
 # not (a space between two numbers separates them as often as it groups). A number glued to letters
@@ -42,7 +43,7 @@ import regex
 CURRENCY = r"[$€£¥₹₽₩₺₫฿]"
 GLUE = r"[[\w\p{M}]--[\p{Han}\p{Hiragana}\p{Katakana}\p{Thai}\p{Lao}\p{Khmer}\p{Myanmar}\p{Tibetan}]]"
 ATOM_PATTERN = (
-    r"(?:https?://|www\.)[^\s<>\"'“”‘’«»()\[\]{}（）]*[^\s<>\"'“”‘’«»()\[\]{}（）.,;:!?。，；：！？、]"
+    r"(?:https?://|www\.)[!#-&*-;=?-~]*[#-&*+\-/-9=?-Z^-~]"
     rf"|(?<!{GLUE})[-+−]?{CURRENCY}?\d+(?:[\u00a0\u202f]\d{{3}})*(?:[.,:/\-–]\d+)*(?:\s?[%‰]|{CURRENCY})?"
     rf"(?!{GLUE})"
 )

@@ -3,7 +3,9 @@ title and URL.
 
 A lexicon file maps a family name (gambling, lottery, adult, private_servers, ...) to its ``weight``, its strong
 ``terms`` (spam by themselves), its ``weak_terms`` (topic words that honest pages use too) and its ``url_terms``
-(pinyin or Latin tokens of spam hosts and paths). Every file of the folder is loaded and every term applies to
+(pinyin or Latin tokens of spam hosts and paths). A family with ``counts_against: true`` is the opposite: the
+register of pages that report on spam topics (fraud, police, court, addiction, regulator), which honest pages
+about gambling or loans use and spam pages rarely do; it lowers the spam score. Every file of the folder is loaded and every term applies to
 every document, whatever its language: spam pages mix scripts ("AG真人", "bet365体育", an English casino page
 with Korean brand names).
 
@@ -29,7 +31,15 @@ from pipeline.core.config import ConfigError
 # Scripts written without spaces between words: their terms cannot be anchored on word boundaries and match anywhere.
 # Thai sets words side by side (a space ends a sentence or clause), so "คาสิโน" sits inside "เล่นคาสิโนออนไลน์".
 UNSPACED_CHARACTER = re.compile(rf"{CJK_CHARACTER.pattern}|[\u0e00-\u0e7f]")
-FAMILY_KEYS = {"weight", "terms", "weak_terms", "url_terms"}
+FAMILY_KEYS = {"weight", "terms", "weak_terms", "url_terms", "counts_against"}
+# How spam pages ask to be contacted off-site: a QQ number, a WeChat, Telegram, WhatsApp, LINE, Viber or Skype
+# handle written out. Honest pages name these services; they rarely print a handle beside the name.
+CONTACT = re.compile(
+    r"(?:qq|扣扣)\s*(?:号|群)?\s*[:：]?\s*\d{5,11}"
+    r"|(?:微信|vx|wx|weixin|v信|薇信|威信)\s*号?\s*[:：]\s*[a-z0-9_-]{5,}"
+    r"|(?:telegram|tg|电报|纸飞机|飞机)\s*(?:号|群)?\s*[:：@]\s*@?\w{4,}"
+    r"|t\.me/\w+"
+    r"|(?:whatsapp|line|viber|skype)\s*(?:id)?\s*[:：]\s*[\w+@.-]{4,}")
 URL_TOKEN = re.compile(r"[a-z0-9]+")
 LETTER_RUN = re.compile(r"[a-z]+")
 # A host label of a short letter code and a run of digits (js333, hg0088, 3688cp): how gambling and lottery
@@ -50,14 +60,20 @@ class SpamLexicon:
 
     terms: dict[str, Term] = field(default_factory=dict)  # lower-cased term → family and weight
     url_terms: dict[str, str] = field(default_factory=dict)  # token → family
+    counter_terms: set[str] = field(default_factory=set)  # the register of reporting and warning
     families: tuple[str, ...] = ()
 
     @cached_property
     def pattern(self) -> re.Pattern | None:
         return keyword_pattern(self.terms)
 
+    @cached_property
+    def counter_pattern(self) -> re.Pattern | None:
+        return keyword_pattern(self.counter_terms)
+
     def __getstate__(self) -> dict:
-        return {"terms": self.terms, "url_terms": self.url_terms, "families": self.families}
+        return {"terms": self.terms, "url_terms": self.url_terms, "counter_terms": self.counter_terms,
+                "families": self.families}
 
     def __setstate__(self, state: dict) -> None:
         self.__dict__.update(state)
@@ -71,6 +87,16 @@ class SpamLexicon:
         if self.pattern is None or not text:
             return []
         return [(hit, self.terms[hit]) for hit in self.pattern.findall(text.lower())]
+
+    def counter_chars(self, text: str) -> int:
+        """Characters of ``text`` inside the reporting register's terms (fraud, police, court, addiction...)."""
+        if self.counter_pattern is None or not text:
+            return 0
+        return sum(len(hit) for hit in self.counter_pattern.findall(text.lower()))
+
+    @staticmethod
+    def contact_hits(text: str) -> int:
+        return len(CONTACT.findall(text.lower())) if text else 0
 
     def url_hits(self, url: str | None) -> tuple[list[str], bool]:
         """(families of the URL tokens that are spam terms, whether a host label is digit-heavy)."""
@@ -120,6 +146,10 @@ def load_spam_lexicon(path: str | Path) -> SpamLexicon:
             weight = spec.get("weight", 1.0)
             if not isinstance(weight, int | float) or not 0 < weight <= 1:
                 raise ConfigError(f"{where}: weight must be a number in (0, 1], got {weight!r}")
+            if spec.get("counts_against"):
+                # Not spam: the words of a report on it, a warning, a court case. Spam pages rarely use them.
+                lexicon.counter_terms.update(_terms(spec.get("terms"), where))
+                continue
             if family not in families:
                 families.append(family)
             for term in _terms(spec.get("weak_terms"), where):

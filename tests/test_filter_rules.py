@@ -125,7 +125,7 @@ def test_gopher_and_fineweb_rules_decide_as_datatrove(lang, datatrove_on_our_wor
     only = {"gopher_quality": Thresholds(**{**OFF, "gopher_quality": gq}),
             "gopher_repetition": Thresholds(**{**OFF, "gopher_repetition": rep}),
             "fineweb": Thresholds(**{**OFF, "fineweb": fw})}
-    settings = settings_for(rules, c4_clean_lines=False)
+    settings = settings_for(rules, c4_clean_lines=False, alpha_words_of="tokens")
     compared, dropped = 0, Counter()
     for doc_lang, text in parity_documents():
         if doc_lang not in (lang, "en"):

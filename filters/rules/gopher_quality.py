@@ -3,6 +3,8 @@ ellipses, words with a letter, stop words."""
 
 from __future__ import annotations
 
+from typing import Literal
+
 from pydantic import Field
 
 from filters.rules.base import Family, Signal, TextView, at_least, at_most, per_line
@@ -25,6 +27,16 @@ class GopherQualityRules(Section):
     min_stop_words: int | None = 2
 
 
+def _alpha_share(words: list[str], real_words: list[str], of: str) -> float:
+    """Share of words with a letter. Gopher counted whitespace-separated words, where "word," is one word with a
+    letter; a segmenter that makes each punctuation run a token of its own (as datatrove's do) adds a non-alpha
+    "word" for every comma and full stop, and a page of citations, code or figures falls under 0.8 for its
+    punctuation alone. ``words`` (the default) counts the words that are not punctuation, numbers included;
+    ``tokens`` counts every token, as datatrove does."""
+    pool = real_words if of == "words" else words
+    return sum(1 for w in pool if any(c.isalpha() for c in w)) / len(pool) if pool else 0.0
+
+
 def _compute(view: TextView, settings) -> dict[str, float]:
     text, words, real_words = view.text, view.words, view.real_words
     return {
@@ -34,7 +46,7 @@ def _compute(view: TextView, settings) -> dict[str, float]:
         "ellipsis_word_ratio": view.per_word(text.count("...") + text.count("…")),
         "bullet_lines_ratio": per_line(lambda s: s.lstrip().startswith(("•", "-")), view.all_lines),
         "ellipsis_lines_ratio": per_line(lambda s: s.rstrip().endswith(("...", "…")), view.all_lines),
-        "alpha_words_ratio": view.per_word(sum(1 for w in words if any(c.isalpha() for c in w))),
+        "alpha_words_ratio": _alpha_share(words, real_words, settings.alpha_words_of),
         "stop_words": float(len(settings.stop_word_set.intersection(words))),
     }
 
@@ -53,11 +65,14 @@ FAMILY = Family(
         Signal("ellipsis_word_ratio", "Gopher: '...' or '…' per word"),
         Signal("bullet_lines_ratio", "Gopher: lines starting with a bullet"),
         Signal("ellipsis_lines_ratio", "Gopher: lines ending with an ellipsis"),
-        Signal("alpha_words_ratio", "Gopher: words with a letter"),
+        Signal("alpha_words_ratio", "Gopher: words with a letter (of the words that are not punctuation)"),
         Signal("stop_words", "Gopher: distinct stop words of the language present"),
     ),
     thresholds={"gopher_quality": (GopherQualityRules, GopherQualityRules())},
-    settings={"stop_words": (list[str], Field(default_factory=lambda: list(GOPHER_STOP_WORDS)))},
+    settings={"stop_words": (list[str], Field(default_factory=lambda: list(GOPHER_STOP_WORDS))),
+              "alpha_words_of": (Literal["words", "tokens"], Field(
+                  default="words", description="What alpha_words_ratio divides by: words that are not punctuation "
+                                               "(Gopher's whitespace words), or every token (datatrove)"))},
     compute=_compute,
     rules=(
         at_least("gopher_short_doc", 80, "doc_words", _gq("min_doc_words"), "Fewer words than min_doc_words",

@@ -9,12 +9,22 @@ signals) and not part of the computation:
   page's title is the spam ("澳门新葡京娱乐城-百家乐-真人视讯") while its text can be bland;
 - ``spam_url_hits``: spam tokens in the host and path (pinyin and Latin: ``amjs``, ``liuhecai``, ``casino``),
   plus one for a digit-heavy host label (``js333``);
+- ``spam_contact_hits``: contact handles written out (a QQ number, a WeChat or Telegram ID): spam asks to be
+  contacted off-site;
+- ``spam_counter_frac``: characters inside the reporting register (fraud, police, court, addiction, regulator:
+  the families marked ``counts_against``) per character;
 - ``spam_families``: the families found, strongest evidence first (a string, for audit and ``filter stats``).
 
-The rule adds them up, ``spam_score = keyword_frac + weak_weight·weak_frac + title_weight·title_frac
-+ url_weight·min(url_hits, url_hits_cap)``, and drops a document whose score is above ``max_score``. The
-defaults let title and URL tip a page whose text already carries some spam vocabulary, or a doorway whose title
-is nothing but spam, while a news report on Macau's casinos (weak terms only, an honest host) stays.
+The rule adds the evidence up and discounts it by the reporting register,
+
+    spam_score = (keyword_frac + weak_weight·weak_frac + title_weight·title_frac
+                  + url_weight·min(url_hits, url_hits_cap) + contact_weight·min(contact_hits, contact_hits_cap))
+                 · max(0, 1 − counter_weight·counter_frac)
+
+and drops a document whose score is above ``max_score``. Title and URL tip a page whose text already carries some
+spam vocabulary, or a doorway whose title is nothing but spam; a police report on an illegal casino, a warning
+against loan sharks or a guide to gambling addiction quote the spam terms, but in the words of a report, and
+stay. Measured on hand-assembled spam and honest pages on the same topics: ``bench/quality.py`` (filter part).
 """
 
 from __future__ import annotations
@@ -28,25 +38,32 @@ from pipeline.core.config import Section
 
 
 class SpamRules(Section):
-    max_score: float | None = Field(default=0.02, description="Drop above this spam score; null turns the rule off")
+    max_score: float | None = Field(default=0.03, description="Drop above this spam score; null turns the rule off")
     weak_weight: float = Field(default=0.1, ge=0, description="How much weak-term characters count: a tenth, so "
                                "topic words alone drop a page only when they are a fifth of its text")
     title_weight: float = Field(default=0.04, ge=0, description="How much the title's spam share counts")
     url_weight: float = Field(default=0.005, ge=0, description="How much one spam token of the URL counts")
     url_hits_cap: int = Field(default=2, ge=0, description="URL tokens counted at most")
+    contact_weight: float = Field(default=0.01, ge=0, description="How much one contact handle counts")
+    contact_hits_cap: int = Field(default=2, ge=0, description="Contact handles counted at most")
+    counter_weight: float = Field(
+        default=25.0, ge=0, description="How fast the reporting register discounts the score: at 25, a text with 4% "
+                                        "of its characters in it scores 0")
 
 
 def spam_score(signals: dict, rules: SpamRules) -> float:
-    return (signals["spam_keyword_frac"] + rules.weak_weight * signals["spam_weak_frac"]
-            + rules.title_weight * signals["spam_title_frac"]
-            + rules.url_weight * min(signals["spam_url_hits"], rules.url_hits_cap))
+    evidence = (signals["spam_keyword_frac"] + rules.weak_weight * signals["spam_weak_frac"]
+                + rules.title_weight * signals["spam_title_frac"]
+                + rules.url_weight * min(signals["spam_url_hits"], rules.url_hits_cap)
+                + rules.contact_weight * min(signals["spam_contact_hits"], rules.contact_hits_cap))
+    return evidence * max(0.0, 1.0 - rules.counter_weight * signals["spam_counter_frac"])
 
 
 def _compute(view: TextView, settings) -> dict:
     lexicon = settings.spam_lexicon
     if lexicon is None:
         return {"spam_keyword_hits": 0.0, "spam_keyword_frac": 0.0, "spam_weak_frac": 0.0, "spam_title_frac": 0.0,
-                "spam_url_hits": 0.0, "spam_families": None}
+                "spam_url_hits": 0.0, "spam_contact_hits": 0.0, "spam_counter_frac": 0.0, "spam_families": None}
     evidence: dict[str, float] = defaultdict(float)
     strong = weak = 0.0
     hits = lexicon.text_hits(view.text)
@@ -71,6 +88,8 @@ def _compute(view: TextView, settings) -> dict:
         "spam_weak_frac": view.per_char(weak),
         "spam_title_frac": title_strong / len(title) if title else 0.0,
         "spam_url_hits": float(len(url_families) + digit_heavy),
+        "spam_contact_hits": float(lexicon.contact_hits(view.text)),
+        "spam_counter_frac": view.per_char(lexicon.counter_chars(view.text)),
         "spam_families": ",".join(families) or None,
     }
 
@@ -84,7 +103,8 @@ def _check(verdict: Verdict) -> tuple[str, str] | None:
     if score <= rules.max_score:
         return None
     parts = ", ".join(f"{name.removeprefix('spam_')} {shown(float(signals[name]))}" for name in (
-        "spam_keyword_frac", "spam_weak_frac", "spam_title_frac", "spam_url_hits") if signals[name])
+        "spam_keyword_frac", "spam_weak_frac", "spam_title_frac", "spam_url_hits", "spam_contact_hits",
+        "spam_counter_frac") if signals[name])
     return "spam_keywords", (f"spam_score {shown(score)} > {rules.max_score} ({signals['spam_families'] or '-'}: "
                              f"{parts})")
 
@@ -97,6 +117,8 @@ FAMILY = Family(
              Signal("spam_weak_frac", "Characters inside weak spam terms / characters"),
              Signal("spam_title_frac", "Title characters inside strong spam terms, weighted / title characters"),
              Signal("spam_url_hits", "Spam tokens of the host and path, plus one for a digit-heavy host label"),
+             Signal("spam_contact_hits", "Contact handles written out (QQ number, WeChat or Telegram ID...)"),
+             Signal("spam_counter_frac", "Characters in the reporting register (fraud, police, court...) / characters"),
              Signal("spam_families", "Spam families found, strongest evidence first", "string")),
     thresholds={"spam": (SpamRules, SpamRules())},
     compute=_compute,

@@ -5,9 +5,10 @@ A lexicon file maps a family name (gambling, lottery, adult, private_servers, ..
 ``terms`` (spam by themselves), its ``weak_terms`` (topic words that honest pages use too) and its ``url_terms``
 (pinyin or Latin tokens of spam hosts and paths). A family with ``counts_against: true`` is the opposite: the
 register of pages that report on spam topics (fraud, police, court, addiction, regulator), which honest pages
-about gambling or loans use and spam pages rarely do; it lowers the spam score. Every file of the folder is loaded and every term applies to
-every document, whatever its language: spam pages mix scripts ("AG真人", "bet365体育", an English casino page
-with Korean brand names).
+about gambling or loans use and spam pages rarely do; it lowers the spam score.
+
+Every file of the folder is loaded and every term applies to every document, whatever its language: spam pages
+mix scripts ("AG真人", "bet365体育", an English casino page with Korean brand names).
 
 Matching: one case-insensitive alternation, longest terms first. Terms of spaced scripts match whole words only;
 Chinese, Japanese and Thai terms match as substrings (no spaces to anchor on). URL terms match whole tokens of

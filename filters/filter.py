@@ -215,6 +215,7 @@ class FilterDetails(StageDetails):
     # the evaluation sets, the action, and per benchmark the contaminated documents per language
     decontamination: dict[str, Any] = {}
     decontamination_index: dict[str, Any] = {}  # n-grams per set, index mode and bytes
+    spam_by_family: dict[str, int] = {}  # documents dropped as spam, by their strongest family
 
 
 class FilterStage(Stage):
@@ -354,6 +355,9 @@ class FilterStage(Stage):
         }
         contaminated = (both.where(F.col("contamination_benchmark").isNotNull())
                         .groupBy("contamination_benchmark", "lang").count().collect())
+        spam = (dropped.where(F.col("drop_reason") == "spam_keywords")
+                .groupBy(F.split("spam_families", ",").getItem(0).alias("family")).count().collect())
+        stats.details["spam_by_family"] = {row["family"] or "-": row["count"] for row in spam}
         decontamination = ctx.config.stages.filter.decontamination
         stats.details["decontamination"] = {
             "action": decontamination.action, "sets": [s.name for s in decontamination.sets],

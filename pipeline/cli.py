@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import logging
 import sys
+from collections import Counter
 from pathlib import Path
 from typing import Annotated
 
@@ -205,6 +206,36 @@ def run(
     languages = language_table(outcomes)
     if languages is not None:
         Console().print(languages)
+    findings = filter_findings(outcomes)
+    if findings:
+        Console().print(findings)
+
+
+def filter_findings(outcomes: list[StageOutcome]) -> str | None:
+    """One paragraph on what the filter removed, masked and flagged besides quality: personal data per type, spam
+    per family, contaminated documents per benchmark (`corpusforge filter stats` has the per-language tables)."""
+    details = next((o.stats.details for o in outcomes if o.name == "filter" and o.status == "ran"), None)
+    if not details:
+        return None
+    lines = []
+    pii = details.get("pii") or {}
+    totals = Counter()
+    for row in (pii.get("by_language") or {}).values():
+        totals.update({name: row.get(name, 0) for name in pii.get("action", {})})
+    if +totals:
+        lines.append("personal data: " + ", ".join(f"{name} {count:,} ({pii['action'][name]})"
+                                                  for name, count in totals.items() if count))
+    spam = details.get("spam_by_family") or {}
+    if spam:
+        lines.append("spam dropped by family: " + ", ".join(f"{name} {count:,}" for name, count in
+                                                           sorted(spam.items(), key=lambda item: -item[1])))
+    decontamination = details.get("decontamination") or {}
+    if decontamination.get("sets"):
+        found = {name: sum(by_lang.values()) for name, by_lang in decontamination.get("by_benchmark", {}).items()}
+        lines.append(f"contaminated ({decontamination['action']}): "
+                     + (", ".join(f"{name} {count:,}" for name, count in sorted(found.items())) or "none")
+                     + f" (checked against {', '.join(decontamination['sets'])})")
+    return "filter findings — " + "; ".join(lines) if lines else None
 
 
 def language_table(outcomes: list[StageOutcome], top: int = 40) -> Table | None:
@@ -522,7 +553,8 @@ def filter_stats(
     out: Annotated[str, typer.Argument(help="Output root of a run (local folder or s3:// prefix)")],
     as_json: Annotated[bool, typer.Option("--json", help="Print JSON for programs")] = False,
 ) -> None:
-    """Per language: documents kept and dropped, drop reasons, perplexity cutoffs and buckets; the models used."""
+    """Per language: documents kept and dropped, drop reasons, perplexity cutoffs and buckets; the models used;
+    personal data found per type and language (and what was done with it); contaminated documents per benchmark."""
     import json
 
     stats = _read_stage_stats(out, "filter")
@@ -543,6 +575,25 @@ def filter_stats(
                       reasons or "-", " / ".join(f"{v:,.0f}" for v in lang_cutoffs) if lang_cutoffs else "-",
                       " ".join(f"{b} {c}" for b, c in sorted(row.get("perplexity_buckets", {}).items())) or "-")
     Console().print(table)
+    pii = details.get("pii") or {}
+    if pii.get("by_language"):
+        types = list(pii.get("action", {}))
+        masked = Table(title="personal data found (values per type; the action applied to each type below its name)")
+        masked.add_column("language")
+        masked.add_column("documents", justify="right")
+        for name in types:
+            masked.add_column(f"{name}\n{pii['action'][name]}", justify="right")
+        for lang, row in pii["by_language"].items():
+            masked.add_row(lang, f"{row['documents']:,}", *(f"{row.get(name, 0):,}" for name in types))
+        Console().print(masked)
+    decontamination = details.get("decontamination") or {}
+    if decontamination.get("sets"):
+        found = decontamination.get("by_benchmark", {})
+        summary = "; ".join(f"{name} {sum(found[name].values()):,} ("
+                            + ", ".join(f"{lang} {count}" for lang, count in sorted(found[name].items())) + ")"
+                            for name in sorted(found)) or "none found"
+        Console().print(f"contamination ({decontamination['action']}) against "
+                        f"{', '.join(decontamination['sets'])}: {summary}")
     Console().print(f"perplexity models: {', '.join(details.get('perplexity_models', [])) or 'none'}; "
                     f"quality classifier: {', '.join(details.get('quality_models', [])) or 'none'}; "
                     f"signals {details.get('signals', '?')}")

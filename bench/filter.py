@@ -42,8 +42,9 @@ from pathlib import Path
 
 from bench_results import save_result
 
-from filters.keywords import keyword_pattern, load_spam_keywords
+from filters.keywords import load_spam_lexicon
 from filters.rules import LanguageRules, compute_signals, decide, load_language_rules
+from filters.rules.spam_keywords import SpamRules
 from filters.signals import DatatroveWords
 from pipeline.sample.text import LOW_QUALITY_KINDS, good_document, low_quality_document
 
@@ -92,8 +93,10 @@ def timed(judge, docs: list[Doc]) -> tuple[list[str | None], float, float]:
 # ---------------------------------------------------------------------------------------------
 
 def run_corpusforge(docs, rules: dict[str, LanguageRules]) -> tuple[Run, list[dict]]:
-    spam = keyword_pattern(load_spam_keywords(ROOT / "conf" / "filters" / "spam_keywords.yaml"))
-    settings = {lang: r.signal_settings(spam) for lang, r in rules.items()}
+    spam = load_spam_lexicon(ROOT / "conf" / "filters" / "spam")
+    # Gopher's share of words with a letter over every token, as datatrove computes it, so the decisions compare.
+    settings = {lang: r.model_copy(update={"alpha_words_of": "tokens"}).signal_settings(spam)
+                for lang, r in rules.items()}
     thresholds = {lang: r.thresholds for lang, r in rules.items()}
     stored: list[dict] = []
 
@@ -112,7 +115,7 @@ def run_corpusforge(docs, rules: dict[str, LanguageRules]) -> tuple[Run, list[di
 
 def comparable_decisions(docs, signals: list[dict], rules: dict[str, LanguageRules]) -> list[str | None]:
     """corpusforge's decisions on the rules datatrove's chain has: no spam keywords, no language score."""
-    thresholds = {lang: r.thresholds.model_copy(update={"max_spam_keyword_frac": None})
+    thresholds = {lang: r.thresholds.model_copy(update={"spam": SpamRules(max_score=None)})
                   for lang, r in rules.items()}
     return [decide(s, 1.0, thresholds[lang], None)[0] for (lang, _, _), s in zip(docs, signals, strict=True)]
 

@@ -25,7 +25,14 @@ from filters.rules.spam_keywords import SpamRules
 from filters.signals import DatatroveWords
 from pipeline.core.config import ConfigError
 from pipeline.lib.segment import _atoms_whole, segmenter
-from pipeline.sample.text import LANGUAGES, LOW_QUALITY_KINDS, good_document, low_quality_document
+from pipeline.sample.text import (
+    LANGUAGES,
+    LOW_QUALITY_KINDS,
+    SPAM_FAMILIES,
+    good_document,
+    low_quality_document,
+    spam_document,
+)
 
 RULES = load_language_rules("conf/languages", LANGUAGES)
 SPAM = load_spam_lexicon("conf/filters/spam")
@@ -216,6 +223,7 @@ EXPECTED = {
                   "spam_keywords"},
     "gambling_spam": {"spam_keywords"},
     "adult_spam": {"spam_keywords"},
+    "spam": {"spam_keywords"},  # the spam families of SPAM_FAMILIES (lottery, private servers, pharma, loans...)
 }
 
 
@@ -244,6 +252,32 @@ def test_every_language_keeps_good_pages_and_drops_bad_ones(lang):
             for seed in range(20)
         )
         assert set(reasons) <= EXPECTED[kind], f"{lang} {kind}: {dict(reasons)}"
+
+
+@pytest.mark.parametrize("lang", sorted(SPAM_FAMILIES))
+def test_spam_family_pages_fall_to_the_spam_rule_and_name_their_family(lang):
+    rules = RULES[lang]
+    settings = settings_for(rules)
+    for family in SPAM_FAMILIES[lang]:
+        for seed in range(10):
+            document = spam_document(lang, random.Random(seed), family)
+            _, signals = compute_signals(document.text, settings)
+            assert decide(signals, 0.99, rules.thresholds, None)[0] in EXPECTED["spam"], (lang, family, seed)
+            assert signals["spam_families"].split(",")[0] == family, (lang, family, signals["spam_families"])
+
+
+def test_pages_with_planted_pii_or_benchmark_text_pass_the_quality_rules():
+    """They are good pages: only PII masking and decontamination act on them, not the quality rules."""
+    from pipeline.sample.web import WebBuilder
+
+    builder = WebBuilder(1, 1)
+    builder.build()
+    planted = [p for p in builder.html_pages() if p.pii or p.contaminated]
+    assert len(planted) > 50
+    for page in planted:
+        rules = RULES[page.lang]
+        _, signals = compute_signals(page.document.text, settings_for(rules))
+        assert decide(signals, 0.99, rules.thresholds, None)[0] is None, (page.url, page.pii, page.contaminated)
 
 
 def test_english_word_rules_would_drop_all_chinese():

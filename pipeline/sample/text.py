@@ -26,7 +26,7 @@ import json
 import random
 import re
 from collections.abc import Callable, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 LANGUAGES: tuple[str, ...] = ("en", "de", "fr", "es", "ru", "ja", "zh",
@@ -38,6 +38,9 @@ LOW_QUALITY_KINDS: tuple[str, ...] = ("keyword_stuffing", "gibberish", "link_lis
 class Document:
     title: str
     paragraphs: tuple[str, ...]  # main-content paragraphs; for link_list these are the link texts
+    # The HTML element each paragraph is written as: "p" (the default, also for a missing entry), "pre" (a code
+    # block, <pre><code>) or "li" (consecutive ones make one <ul>).
+    blocks: tuple[str, ...] = ()
 
     @property
     def text(self) -> str:
@@ -95,6 +98,10 @@ class _Spam:
     adult_lines: tuple[str, ...]
     adult_titles: tuple[str, ...]
     directory_titles: tuple[str, ...]
+    # Spam families besides gambling and adult: name -> terms (the first one the lexicon certainly holds), lines and
+    # titles (templates with {term}, {domain}, {bonus}), domains the text advertises, doorway host names and URL
+    # slugs (their pinyin or Latin spam tokens).
+    families: Mapping[str, Mapping[str, tuple[str, ...]]] = field(default_factory=dict)
 
 
 @dataclass(frozen=True)
@@ -323,6 +330,15 @@ def low_quality_document(lang: str, rng: random.Random, kind: str) -> Document:
     return makers[kind](kit, rng)
 
 
+def spam_document(lang: str, rng: random.Random, family: str) -> Document:
+    """A spam page of one of the language's SPAM_FAMILIES (lottery, private game servers, loans...)."""
+    kit = _kit(lang)
+    if family not in kit.spam.families:
+        raise ValueError(f"no spam family {family!r} for {lang!r}; expected one of {tuple(kit.spam.families)}")
+    data = kit.spam.families[family]
+    return _spam(kit, rng, data["terms"], data["lines"], data["titles"], data["domains"])
+
+
 def near_duplicate(doc: Document, lang: str, rng: random.Random) -> Document:
     """A syndicated or lightly edited copy: a changed number, a dropped, added or swapped sentence.
 
@@ -533,6 +549,10 @@ def _load_kit(lang: str) -> _Kit:
 
 
 _KITS: dict[str, _Kit] = {lang: _load_kit(lang) for lang in LANGUAGES}
+# Spam of the families the spam lexicons (conf/filters/spam) know besides gambling and adult, in the languages whose
+# web is full of them: truth.json marks these pages low_kind "spam" with their spam_family.
+SPAM_FAMILIES: dict[str, tuple[str, ...]] = {lang: tuple(kit.spam.families) for lang, kit in _KITS.items()
+                                             if kit.spam.families}
 
 # Simplified -> traditional: every simplified-only character the Chinese data can emit, in the Taiwanese
 # standard forms Big5 holds (為, 裡, 著 rather than 爲, 裏, 着); a few characters map differently by word, and the

@@ -15,6 +15,7 @@ import dataclasses
 import random
 from dataclasses import dataclass, field
 
+from pipeline.sample import planted
 from pipeline.sample import text as prose
 
 # Crawled hosts per language at scale 1 (the link farm comes on top). Chinese is kept scarce.
@@ -207,6 +208,9 @@ class Page:
     dup_cluster: int | None = None
     dup_role: str | None = None  # original | exact | near
     body: bytes = b""  # non-HTML payloads
+    spam_family: str | None = None  # low_kind "spam": lottery, private_servers, pharma, loans...
+    pii: dict[str, int] = field(default_factory=dict)  # personal data planted in the text: type -> values
+    contaminated: dict | None = None  # benchmark text planted: {"benchmark": ..., "item": ...}
 
 
 def weighted(rng: random.Random, options: list[tuple[str, float]]) -> str:
@@ -219,6 +223,7 @@ def idna_ascii(name: str) -> str:
 
 class WebBuilder:
     def __init__(self, seed: int, scale: int):
+        self.seed = seed
         self.rng = random.Random(seed)
         self.scale = scale
         self.hosts: list[Host] = []
@@ -518,6 +523,124 @@ class WebBuilder:
         self.build_pages()
         self.build_duplicates()
         self.build_links()
+        # Planted last, with a generator of their own: the rest of the web is the same with or without them.
+        self.rng = random.Random(self.seed * 7907 + self.scale)
+        self.plant_spam_families()
+        self.plant_benchmarks()
+        self.plant_pii()
+
+    # ---- planted: spam families, benchmark text, personal data ------------------------------------
+    def _plain_good_pages(self, lang: str, kinds: tuple[str, ...]) -> list[Page]:
+        """Good HTML articles (not a home page, not in a duplicate cluster, not planted yet) on simplified-script
+        hosts of these kinds."""
+        return [p for h in self.hosts if h.lang == lang and h.kind in kinds and h.script == "simplified"
+                for p in h.pages[1:] if p.content_type == "text/html" and p.status == 200 and p.quality == "good"
+                and p.dup_cluster is None and p.contaminated is None and not p.pii]
+
+    def plant_spam_families(self) -> None:
+        """Per spam family of a language: a doorway host named with the family's spam tokens (caipiao8888,
+        payday-loans-...), two pages, in the link farm; and a parasite page on a hub of the language (hacked
+        government and news sites hosting lottery or pharma pages), where select lets the filter see it."""
+        rng = self.rng
+        farm = [h for h in self.hosts if h.kind == "spam"]
+        for lang, families in prose.SPAM_FAMILIES.items():
+            for family in families:
+                data = prose._kit(lang).spam.families[family]
+                for copy in range(self.scale):
+                    name = data["hosts"][copy % len(data["hosts"])]
+                    if name in self.taken:
+                        name = name.replace(".", f"{copy}.", 1) if not name.startswith("www.") else \
+                            name.replace(".", f".{copy}", 1)
+                    host = self._add_host(name, "spam", lang)
+                    if host.charset == "big5":
+                        host.charset = "utf-8"
+                    for index in range(2):
+                        url = f"https://{name}/" if index == 0 else \
+                            f"https://{name}/{rng.choice(data['slugs'])}-{rng.randint(100, 9999)}.html"
+                        page = Page(url=url, host=host, lang=lang)
+                        self._charset(page)
+                        self._spam_page(page, family)
+                        host.pages.append(page)
+                    for page in host.pages:
+                        self._nav_links(page)
+                        for target in rng.sample(farm, min(len(farm), 5)):
+                            page.links.append(self._link_to(page, target))
+                        page.links.append(self._link_to(page, self.farm_target))
+                    # The farm links back: the doorway lives on the farm's links alone.
+                    for source in rng.sample([p for h in farm for p in h.pages], 4):
+                        source.links.append(self._link_to(source, host))
+                    hub_pages = self._plain_good_pages(lang, ("hub",))
+                    if hub_pages:
+                        self._spam_page(rng.choice(hub_pages), family)
+
+    def _charset(self, page: Page) -> None:
+        page.charset = page.host.charset
+        if page.charset != "utf-8":
+            page.declared = weighted(self.rng, DECLARATIONS)
+            page.label = self.rng.choice(CHARSET_LABELS[page.charset])
+        else:
+            page.declared = weighted(self.rng, [("header", 0.4), ("meta", 0.3), ("both", 0.2), ("none", 0.1)])
+
+    def _spam_page(self, page: Page, family: str) -> None:
+        page.quality, page.low_kind, page.spam_family = "low", "spam", family
+        page.document = prose.spam_document(page.lang, self.rng, family)
+
+    def _nav_links(self, page: Page) -> None:
+        host = page.host
+        for other in host.pages[:4]:
+            if other is not page and other.content_type == "text/html":
+                path = other.url.split(host.name, 1)[1]
+                page.links.append(Link("a", path, other.url, "nav", host=host.name))
+
+    def plant_benchmarks(self) -> None:
+        """Three English posts quoting a HumanEval problem, two Chinese ones quoting a zh_exam question, on hubs
+        (select always keeps them, so the filter sees them)."""
+        rng = self.rng
+        for lang, count in (("en", 3), ("zh", 2)):
+            pages = rng.sample(self._plain_good_pages(lang, ("hub",)), count * self.scale)
+            if lang == "en":
+                items = planted.humaneval_items(rng, len(pages))
+                documents = [planted.humaneval_document(item, rng) for item in items]
+            else:
+                items = []
+                for page in pages:  # a different question on each page
+                    taken = {item.item for item in items}
+                    items.append(next(i for i in planted.zh_exam_items(rng, 30, page.charset) if i.item not in taken))
+                documents = [planted.zh_exam_document(item, rng) for item in items]
+            for page, item, document in zip(pages, items, documents, strict=True):
+                page.document = document
+                page.contaminated = {"benchmark": item.benchmark, "item": item.item}
+
+    def plant_pii(self) -> None:
+        """Personal data (synthetic values with valid checks) in about PII_SHARE of the good pages of
+        PII_LANGUAGES, every type several times, a Chinese page with a resident ID and a mobile number first."""
+        rng = self.rng
+        for lang in planted.PII_LANGUAGES:
+            pages = self._plain_good_pages(lang, ("hub", "ordinary"))
+            good = sum(p.quality == "good" for h in self.hosts if h.lang == lang for p in h.pages)
+            count = min(len(pages), max(5 if lang == "zh" else 3, round(good * planted.PII_SHARE)))
+            rng.shuffle(pages)
+            if lang == "zh":  # a hub's page first, where the filter certainly sees it
+                pages.sort(key=lambda p: p.host.kind != "hub")
+            types = tuple(planted.SENTENCES[lang])
+            for number, page in enumerate(pages[:count]):
+                if lang == "zh" and number == 0:
+                    kinds = ["cn_id", "phone"]
+                else:
+                    kinds = [types[number % len(types)]]
+                    if rng.random() < 0.25:
+                        kinds.append(rng.choice([t for t in types if t != kinds[0]]))
+                self._plant_sentences(page, kinds)
+
+    def _plant_sentences(self, page: Page, kinds: list[str]) -> None:
+        rng, kit = self.rng, prose._kit(page.lang)
+        paragraphs = list(page.document.paragraphs)
+        for kind in kinds:
+            sentence = planted.pii_sentence(kind, page.lang, rng)
+            index = rng.randrange(1, len(paragraphs)) if len(paragraphs) > 1 else 0
+            paragraphs[index] = paragraphs[index] + kit.sentence_separator + sentence
+            page.pii[kind] = page.pii.get(kind, 0) + 1
+        page.document = dataclasses.replace(page.document, paragraphs=tuple(paragraphs))
 
 
 def in_script(item, script: str):

@@ -132,7 +132,7 @@ def render_page(page: Page, boiler: prose.Boilerplate) -> tuple[str, list[dict],
             parts.append(f"<li>{anchor(fake)}</li>")
         parts.append("</ul>")
     else:
-        parts += [f"<p>{html.escape(paragraph)}</p>" for paragraph in doc.paragraphs]
+        parts += _body_blocks(doc)
     parts += ["</article>", "</main>"]
     content_links = [link for link in page.links if link.tag == "a" and link.text != "nav"]
     if content_links:
@@ -154,6 +154,29 @@ def render_page(page: Page, boiler: prose.Boilerplate) -> tuple[str, list[dict],
     if page.base_href:
         head["Base"] = page.base_href
     return "\n".join(parts), links, head
+
+
+def _body_blocks(doc: prose.Document) -> list[str]:
+    """The article's paragraphs as their elements: <p>, a code block (<pre><code>), list items in one <ul>."""
+    parts: list[str] = []
+    in_list = False
+    for number, paragraph in enumerate(doc.paragraphs):
+        block = doc.blocks[number] if number < len(doc.blocks) else "p"
+        if in_list and block != "li":
+            parts.append("</ul>")
+            in_list = False
+        if block == "pre":
+            parts.append(f"<pre><code>{html.escape(paragraph)}</code></pre>")
+        elif block == "li":
+            if not in_list:
+                parts.append("<ul>")
+                in_list = True
+            parts.append(f"<li>{html.escape(paragraph)}</li>")
+        else:
+            parts.append(f"<p>{html.escape(paragraph)}</p>")
+    if in_list:
+        parts.append("</ul>")
+    return parts
 
 
 def http_response(status: int, headers: list[tuple[str, str]], body: bytes) -> bytes:
@@ -430,7 +453,8 @@ def _page_truth(capture: Capture) -> dict:
     page = capture.page
     if page is None:
         return {"host": capture.url.split("/")[2], "status": 301, "redirect_to": capture.location, "lang": None,
-                "quality": None, "content_type": "text/html", "links": []}
+                "quality": None, "content_type": "text/html", "links": [], "spam_family": None, "pii": {},
+                "contaminated": None}
     doc = page.document
     return {
         "host": page.host.name, "status": page.status, "content_type": page.content_type, "lang": page.lang,
@@ -442,6 +466,9 @@ def _page_truth(capture: Capture) -> dict:
         "title": doc.title if doc else None, "text": doc.text if doc and page.status == 200 else None,
         "dup_cluster": page.dup_cluster, "dup_role": page.dup_role, "base_href": page.base_href,
         "links": capture.links, "redirect_to": None,
+        # Planted for the filter stage: a spam page's family, the personal data in the text (type -> values) and
+        # the benchmark item a page quotes ({"benchmark": "humaneval" | "zh_exam", "item": task_id | record number}).
+        "spam_family": page.spam_family, "pii": dict(page.pii), "contaminated": page.contaminated,
     }
 
 
@@ -517,6 +544,9 @@ def generate(out: Path, seed: int = 1, scale: int = 1, file_bytes: int | None = 
         "duplicate clusters": len(builder.dup_clusters),
         "WARC/WAT/WET files": f"{files_total} each",
         "deliberately damaged records": len(truth_damage),
+        "spam family pages": sum(p["low_kind"] == "spam" for p in html_pages),
+        "pages with planted personal data": sum(bool(p["pii"]) for p in html_pages),
+        "pages quoting a benchmark": sum(p["contaminated"] is not None for p in html_pages),
     }
     return summary
 

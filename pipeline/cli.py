@@ -1056,7 +1056,7 @@ def _print_document(out: Console, item: dict, detail: str | None) -> None:
     signals = "  ".join(f"{name} {value:.4g}" if isinstance(value, float) else f"{name} {value}"
                         for name, value in item["signals"].items())
     if signals:
-        out.print(signals, style="magenta", markup=False, highlight=False)
+        out.print(f"signals: {signals}", style="magenta", markup=False, highlight=False)
     for line in item["lines"]:
         out.print(f"  {line}", markup=False, highlight=False)
 

@@ -65,6 +65,8 @@ KEY_SIGNALS: tuple[tuple[str, str, bool], ...] = (
 # The parts of the spam score (filters.rules.spam_keywords): the score is computed from them, as the rule does.
 SPAM_PARTS = ("spam_keyword_frac", "spam_weak_frac", "spam_title_frac", "spam_url_hits", "spam_contact_hits",
               "spam_counter_frac")
+# The two perplexity cutoffs of a language (CCNet's buckets), as drawn.
+PERPLEXITY_CUTOFF_LABELS = ("head|middle", "middle|tail")
 KEPT_COLOUR, DROPPED_COLOUR, THRESHOLD_COLOUR = "#3b7dd8", "#d8863b", "#c62828"
 
 CSS = """
@@ -424,13 +426,13 @@ def signals_section(run: Run, stats: dict, rules: dict | None, rules_note: str) 
                 low, high = min(every), max(every)
                 bins = np.linspace(low, high if high > low else low + 1, HISTOGRAM_BINS)
             axis.hist(data, bins=bins, stacked=True, color=[KEPT_COLOUR, DROPPED_COLOUR], label=["kept", "dropped"])
-            lines = ([(v, "cutoff") for v in cutoffs.get(lang, [])] if signal == "perplexity"
-                     else [tuple(_threshold(lang_rules, signal) or ())])
-            for line in lines:
-                if line:
-                    axis.axvline(line[0], color=THRESHOLD_COLOUR, linestyle="--", linewidth=1.2)
-                    axis.text(line[0], axis.get_ylim()[1] * 0.92, f" {line[1]} {line[0]:.3g}", color=THRESHOLD_COLOUR,
-                              fontsize=7, va="top")
+            lines = (list(zip(cutoffs.get(lang, []), PERPLEXITY_CUTOFF_LABELS, strict=False))
+                     if signal == "perplexity" else [tuple(_threshold(lang_rules, signal) or ())])
+            for number_, line in enumerate(line for line in lines if line):
+                axis.axvline(line[0], color=THRESHOLD_COLOUR, linestyle="--", linewidth=1.2)
+                # Labels step down so that two close cutoffs stay legible.
+                axis.text(line[0], axis.get_ylim()[1] * (0.92 - 0.14 * number_), f" {line[1]} {line[0]:.3g}",
+                          color=THRESHOLD_COLOUR, fontsize=7, va="top")
         axes[0].legend(fontsize=7)
         parts.append(f"<h4>{esc(lang)}</h4>" + figure_png(figure))
     return "\n".join(parts)
@@ -473,7 +475,7 @@ def document_html(document: dict) -> str:
     return (f"<div class='doc'><div class='title'>{esc(document['title'] or '(no title)')}</div>"
             f"<div class='url' title='{esc(document['url'])}'>{esc(middle_truncate(document['url']))}</div>"
             f"<div><span class='detail'>{esc(document.get('detail') or '-')}</span></div>"
-            f"<div class='note'>deciding signals: {esc(signals)}</div><pre>{esc(lines)}</pre></div>")
+            f"<div class='note'>deciding signals: {esc(signals)}</div><pre dir='auto'>{esc(lines)}</pre></div>")
 
 
 def examples_section(run: Run, stage: str, counts: dict[str, int]) -> str:

@@ -53,7 +53,7 @@ def test_every_stage_has_its_section_and_skipped_stages_say_not_run(report_html)
             assert "not run" not in section and " in → " in section, name
     for heading in ("Funnel per stage", "Per language", "Selected and rejected hosts", "Top 5 selected hosts",
                     "Signals and thresholds per language", "Personal data found", "Contamination",
-                    "Spam drops by strongest family", "duplicate", "mixture before", "tokens per shard"):
+                    "Spam drops by strongest family", "cluster size", "share before", "planned share"):
         assert heading in text, heading
 
 

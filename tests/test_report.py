@@ -7,6 +7,7 @@ import html
 import re
 import shutil
 import subprocess
+import time
 from pathlib import Path
 
 import pyarrow.parquet as pq
@@ -33,7 +34,9 @@ SCREENSHOT_SIZE = (1280, 2000)
 def report_html(through_tokenize, sample_dir, tmp_path_factory) -> tuple[Path, Path, str]:
     out, _ = through_tokenize
     config = make_config(sample_dir, out, *RULES_ONLY)
+    started = time.monotonic()
     path = Path(write_report(str(out), str(tmp_path_factory.mktemp("report") / "report.html"), config))
+    print(f"report of the session run written in {time.monotonic() - started:.1f} s")
     return out, path, path.read_text(encoding="utf-8")
 
 

@@ -19,10 +19,12 @@ KENLM_BIN := build/kenlm/bin
 AIRFLOW_VENV ?= .venv-airflow
 AIRFLOW_PACKAGES := apache-airflow==3.3.2 apache-airflow-providers-apache-spark==6.3.4
 AIRFLOW_STAMP := $(AIRFLOW_VENV)/.installed-$(subst ==,-,$(subst $() ,_,$(AIRFLOW_PACKAGES)))
+# Headless Chromium renders the run report in tests/test_report.py (a real browser, as a reader opens it).
+BROWSER_DEBS := chromium
 KENLM_DEBS := cmake g++ libboost-program-options-dev libboost-system-dev libboost-thread-dev \
 	libboost-test-dev zlib1g-dev libbz2-dev liblzma-dev
 
-.PHONY: setup airflow demo test lint bench dist clean distclean
+.PHONY: setup browser airflow demo test lint bench dist clean distclean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -62,7 +64,22 @@ $(KENLM_BIN)/lmplz: | $(BIN)/python
 	cp build/kenlm/obj/bin/build_binary $(KENLM_BIN)/
 	cp build/kenlm/obj/bin/lmplz $(KENLM_BIN)/
 
-setup: $(VENV)/.installed $(LID_MODEL) $(KENLM_BIN)/lmplz
+# Like KenLM's packages: dpkg -s first (no root needed when installed), apt-get update only when the cached index
+# can't serve the install. A machine without apt-get (or root/sudo) still sets up: only the browser test skips.
+browser:
+	@missing=$$(for p in $(BROWSER_DEBS); do dpkg -s $$p 2>/dev/null | grep -q '^Status: install ok installed' || printf ' %s' $$p; done); \
+	if [ -n "$$missing" ] && ! command -v chromium >/dev/null; then \
+	    if ! command -v apt-get >/dev/null; then echo "no apt-get: install Chromium yourself to run the report's browser test" >&2; exit 0; fi; \
+	    if [ "$$(id -u)" = 0 ]; then sudo=; elif command -v sudo >/dev/null; then sudo=sudo; \
+	    else echo "The report's browser test needs Chromium; as root run: apt-get install$$missing" >&2; exit 0; fi; \
+	    echo "apt-get install$$missing"; \
+	    apt="$$sudo env DEBIAN_FRONTEND=noninteractive apt-get -qq"; \
+	    $$apt install -y --no-install-recommends $$missing >/dev/null 2>&1 \
+	        || { $$apt update && $$apt install -y --no-install-recommends $$missing >/dev/null; } \
+	        || echo "Could not install$$missing: the report's browser test will skip" >&2; \
+	fi
+
+setup: $(VENV)/.installed $(LID_MODEL) $(KENLM_BIN)/lmplz browser
 
 $(AIRFLOW_STAMP):
 	$(PYTHON) -m venv $(AIRFLOW_VENV)
@@ -76,6 +93,7 @@ airflow: $(AIRFLOW_STAMP)
 demo: setup
 	$(BIN)/corpusforge sample --out $(SAMPLE) --seed 1
 	$(BIN)/corpusforge run --config conf/default.yaml --out $(DEMO_OUT) --force
+	$(BIN)/corpusforge report $(DEMO_OUT) --config conf/default.yaml --out $(DEMO_OUT)/report.html
 
 # ruff, then the architecture contract (.importlinter: the floors and the stages' independence).
 lint: setup

@@ -367,11 +367,9 @@ class FilterStage(Stage):
 
 
 
-def retune(config, spark) -> list[dict]:
-    """What the published signals would become under ``config``'s thresholds, without writing anything.
-
-    Rows of (lang, before, after, count): the published drop reason (None: kept) and the new one.
-    """
+def _retuned(config, spark):
+    """The published documents decided again under ``config``'s thresholds: every column of filter/kept, the
+    new ``drop_reason``/``drop_detail``, and ``before``/``before_detail``, what the published run decided."""
     from pyspark.sql import functions as F
     from pyspark.sql import types as T
 
@@ -383,9 +381,11 @@ def retune(config, spark) -> list[dict]:
     if not fs.exists(f"{published}/{SUCCESS_FILE}") or not text:
         raise StageError(f"no published filter output at {published}: run `corpusforge run --stages filter` first")
     stored_rules = json.loads(text).get("details", {}).get("signal_rules", {})
-    kept = spark.read.parquet(FILTER_KEPT.path(config.output)).withColumn("before", F.lit(None).cast("string"))
+    kept = (spark.read.parquet(FILTER_KEPT.path(config.output)).withColumn("before", F.lit(None).cast("string"))
+            .withColumn("before_detail", F.lit(None).cast("string")))
     dropped = (spark.read.parquet(FILTER_DROPPED.path(config.output))
-               .select(*FILTER_KEPT.column_names, F.col(DROP_REASON).alias("before")))
+               .select(*FILTER_KEPT.column_names, F.col(DROP_REASON).alias("before"),
+                       F.col(DROP_DETAIL).alias("before_detail")))
     signals = kept.unionByName(dropped)
     languages = sorted(row["lang"] for row in signals.select("lang").distinct().collect())
     rules = language_rules(config, languages)
@@ -394,12 +394,52 @@ def retune(config, spark) -> list[dict]:
         raise StageError(f"signal settings (segmenter, stop words, C4 cleaning...) changed for {', '.join(changed)}: "
                          "stored signals no longer apply; rerun `corpusforge run --stages filter`")
     cutoffs = perplexity_cutoffs(signals, rules)
-    schema = T.StructType([*accounted_schema(FILTER_KEPT).fields, T.StructField("before", T.StringType(), True)])
-    decided = signals.mapInArrow(
+    schema = T.StructType([*accounted_schema(FILTER_KEPT).fields, T.StructField("before", T.StringType(), True),
+                           T.StructField("before_detail", T.StringType(), True)])
+    return signals.mapInArrow(
         partial(_decide_batches, thresholds={lang: r.thresholds for lang, r in rules.items()},
                 cutoffs=cutoffs, actions=actions_of(config.stages.filter), out_columns=_columns(schema)),
         schema,
     )
-    counts = decided.groupBy("lang", "before", DROP_REASON).count().collect()
+
+
+def retune(config, spark) -> list[dict]:
+    """What the published signals would become under ``config``'s thresholds, without writing anything.
+
+    Rows of (lang, before, after, count): the published drop reason (None: kept) and the new one.
+    """
+    counts = _retuned(config, spark).groupBy("lang", "before", DROP_REASON).count().collect()
     return [{"lang": row["lang"], "before": row["before"], "after": row[DROP_REASON], "count": row["count"]}
             for row in counts]
+
+
+# What a preview shows of each changed document besides its signals: enough to find and judge it.
+PREVIEW_COLUMNS = ("id", "url", "title", "host", "lang", "text")
+
+
+def retune_preview(config, spark, per_change: int = 5) -> dict:
+    """``retune``'s counts and, for every change (language, before → after), up to ``per_change`` of the documents
+    that change: {"counts": retune's rows, "changed": [document, ...]}.
+
+    A document carries ``before``/``before_detail`` (published; None: kept) and ``after``/``after_detail`` (under
+    the new thresholds) and every signal, so the caller can show the ones the details name. The picks are the
+    lowest ids of each change — a stable sample across reruns, spread over hosts since ids are hashes.
+    """
+    from pyspark.sql import Window
+    from pyspark.sql import functions as F
+
+    decided = _retuned(config, spark).persist()
+    try:
+        counts = decided.groupBy("lang", "before", DROP_REASON).count().collect()
+        moved = decided.where(~F.col("before").eqNullSafe(F.col(DROP_REASON)))
+        order = Window.partitionBy("lang", "before", DROP_REASON).orderBy("id")
+        picked = (moved.withColumn("_pick", F.row_number().over(order)).where(F.col("_pick") <= per_change)
+                  .select(*PREVIEW_COLUMNS, *SIGNAL_NAMES, *MODEL_COLUMNS, "before", "before_detail",
+                          F.col(DROP_REASON).alias("after"), F.col(DROP_DETAIL).alias("after_detail"))
+                  .orderBy("lang", F.col("before").asc_nulls_first(), F.col("after").asc_nulls_first(), "id")
+                  .collect()) if per_change > 0 else []
+    finally:
+        decided.unpersist()
+    return {"counts": [{"lang": row["lang"], "before": row["before"], "after": row[DROP_REASON],
+                        "count": row["count"]} for row in counts],
+            "changed": [row.asDict() for row in picked]}

@@ -610,12 +610,18 @@ def filter_retune(
                      "stages.filter.language_overrides.zh.thresholds.fineweb.line_punct_thr=0.2"),
     ] = None,
     overlay: OverlayOption = None,
+    preview: Annotated[bool, typer.Option("--preview", help="Also list documents that change: newly dropped and "
+                                                            "newly kept, with URL, title, old → new reason and the "
+                                                            "deciding signal")] = False,
+    count: Annotated[int, typer.Option("-n", help="With --preview: documents shown per change (language, "
+                                                  "old → new reason)", min=1)] = 3,
     as_json: Annotated[bool, typer.Option("--json", help="Print JSON for programs")] = False,
 ) -> None:
     """Show what new thresholds would keep and drop, from the signals already stored — nothing is written.
 
     Edit conf/languages/<lang>.yaml or pass --set, look at the change, then publish it with
-    `corpusforge run --stages filter` (same settings): the rerun reuses the stored signals."""
+    `corpusforge run --stages filter` (same settings): the rerun reuses the stored signals. --preview shows a
+    sample of the documents that change, to judge whether the new threshold drops what it should."""
     import json
     from collections import defaultdict
 
@@ -624,15 +630,21 @@ def filter_retune(
         cfg = load_config(config, settings, overlays=overlay)
     except ConfigError as exc:
         _fail(str(exc))
-    from filters.filter import retune
+    from filters.filter import retune, retune_preview
     from pipeline.core.spark import get_spark
+    from pipeline.documents import changed_document
 
     try:
-        rows = retune(cfg, get_spark(cfg.spark))
+        if preview:
+            result = retune_preview(cfg, get_spark(cfg.spark), count)
+            rows, changed = result["counts"], [changed_document(row) for row in result["changed"]]
+        else:
+            rows, changed = retune(cfg, get_spark(cfg.spark)), []
     except (StageError, ConfigError) as exc:
         _fail(str(exc))
     if as_json:
-        typer.echo(json.dumps(rows, indent=2))
+        typer.echo(json.dumps({"counts": rows, "changed": changed} if preview else rows, indent=2,
+                              ensure_ascii=False, default=str))
         return
     per_language: dict[str, dict] = defaultdict(lambda: {"before": 0, "after": 0, "newly": defaultdict(int),
                                                          "restored": 0})
@@ -652,6 +664,22 @@ def filter_retune(
         table.add_row(lang, f"{entry['before']:,}", f"{entry['after']:,}", f"{entry['after'] - entry['before']:+,}",
                       newly, f"{entry['restored']:,}")
     Console().print(table)
+    if preview:
+        _print_changed(changed, count)
+
+
+def _print_changed(changed: list[dict], count: int) -> None:
+    """The documents a retune would move, grouped by language and change, each with its deciding signal."""
+    out = Console()
+    if not changed:
+        out.print("no document changes with these thresholds")
+        return
+    out.print(f"[bold]documents that change[/] (up to {count} per language and change; newly dropped: the new "
+              "detail decides, newly kept: the old one did)")
+    for item in changed:
+        before, after = item["before"] or "kept", item["after"] or "kept"
+        out.rule(f"{item['lang']}: {before} → {after}", align="left")
+        _print_document(out, item, detail=" → ".join(d for d in (item["before_detail"], item["after_detail"]) if d))
 
 
 @filter_app.command("calibrate")
@@ -1011,6 +1039,104 @@ def shards_verify(path: ShardPath, endpoint_url: EndpointOption = None) -> None:
             console.print(f"[bold red]bad shard[/] {shard}: {what}")
         raise typer.Exit(code=1)
     Console().print(f"[green]ok[/]: every shard of {path} matches its manifest")
+
+
+docs_app = typer.Typer(help="Read a run's documents: what a stage kept or dropped, and why.", no_args_is_help=True)
+app.add_typer(docs_app, name="docs")
+
+
+def _print_document(out: Console, item: dict, detail: str | None) -> None:
+    from pipeline.documents import middle_truncate
+
+    out.print(f"[bold]{item.get('title') or '(no title)'}[/]", markup=True, highlight=False, soft_wrap=False)
+    out.print(middle_truncate(item.get("url"), max(40, out.width - 2)), style="cyan", markup=False,
+              highlight=False)
+    if detail:
+        out.print(detail, style="yellow", markup=False, highlight=False)
+    signals = "  ".join(f"{name} {value:.4g}" if isinstance(value, float) else f"{name} {value}"
+                        for name, value in item["signals"].items())
+    if signals:
+        out.print(f"signals: {signals}", style="magenta", markup=False, highlight=False)
+    for line in item["lines"]:
+        out.print(f"  {line}", markup=False, highlight=False)
+
+
+@docs_app.command("sample")
+def docs_sample(
+    out: Annotated[str, typer.Argument(help="Output root of a run (local folder or s3:// prefix)")],
+    stage: Annotated[str, typer.Option("--stage", help="filter (kept/dropped), dedup (docs/dropped) or extract "
+                                                       "(docs; --kept only)")] = "filter",
+    reason: Annotated[str | None, typer.Option("--reason", help="Only dropped documents of this reason "
+                                                                "(`corpusforge filter rules` lists them)")] = None,
+    lang: Annotated[str | None, typer.Option("--lang", help="Only this language, e.g. zh")] = None,
+    kept: Annotated[bool, typer.Option("--kept", help="Kept documents instead of dropped ones")] = False,
+    host: Annotated[str | None, typer.Option("--host", help="Only this host, e.g. www.example.com")] = None,
+    where: Annotated[list[str] | None, typer.Option(
+        "--where", help="'<signal> <op> <number>', op one of < <= > >= == !=; repeat to combine (all must hold), "
+                        "e.g. --where 'alpha_words_ratio < 0.7'")] = None,
+    count: Annotated[int, typer.Option("-n", help="How many documents (picked at random among the matches)")] = 20,
+    seed: Annotated[int, typer.Option("--seed", help="Another seed picks other documents")] = 0,
+    as_json: Annotated[bool, typer.Option("--json", help="Print JSON for programs")] = False,
+) -> None:
+    """Documents a stage dropped (or kept) with the signals that decided: title, URL, reason and detail, the
+    signals the detail names and the --where signals, and the first lines of the text.
+
+    Judge a rule by reading what it drops (--reason R --lang L) and what sits just on the kept side of its
+    threshold (--kept --where 'signal < x')."""
+    import json
+
+    from pipeline.documents import DocsError, sample
+
+    try:
+        result = sample(out, stage, kept=kept, reason=reason, lang=lang, host=host, where=where, count=count,
+                        seed=seed)
+    except DocsError as exc:
+        _fail(str(exc))
+    if as_json:
+        typer.echo(json.dumps(result, indent=2, ensure_ascii=False, default=str))
+        return
+    printer = Console()
+    conditions = ", ".join(part for part in (
+        f"reason {reason}" if reason else None, f"language {lang}" if lang else None,
+        f"host {host}" if host else None, *(where or [])) if part) or "all"
+    printer.print(f"[bold]{result['dataset']}[/]: {len(result['documents'])} of {result['matched']:,} documents "
+                  f"matching {conditions}")
+    for item in result["documents"]:
+        printer.rule(f"{item['lang']}  {item['reason'] or 'kept'}  {item['host'] or ''}", align="left")
+        _print_document(printer, item, item["detail"])
+
+
+@app.command()
+def report(
+    out: Annotated[str, typer.Argument(help="Output root of a run (local folder or s3:// prefix)")],
+    target: Annotated[str | None, typer.Option("--out", help="HTML file to write (default OUT/report.html; "
+                                                             "required for an s3:// run)")] = None,
+    config: Annotated[Path | None, typer.Option(
+        "--config", "-c", help="Config whose language rules give the thresholds drawn on the signal histograms "
+                               "(the run's own config is not stored with its output)")] = Path("conf/default.yaml"),
+    overrides: Annotated[list[str] | None, typer.Option("--set", help="KEY=VALUE config override")] = None,
+    endpoint_url: EndpointOption = None,
+) -> None:
+    """Write a self-contained HTML report of a run: funnel per stage and language, host authority, filter
+    signals with their thresholds, personal data and contamination, example documents of every drop reason,
+    duplicate clusters, the mixture and the shards. One file, plots embedded, nothing fetched from the network;
+    stages that did not run are shown as such."""
+    from pipeline.core.config import S3Config
+    from pipeline.report import write_report
+
+    cfg = None
+    if config is not None and config.is_file():
+        try:
+            cfg = load_config(config, list(overrides or []))
+        except ConfigError as exc:
+            _fail(str(exc))
+    elif overrides:
+        _fail(f"--set needs a config: {config} not found")
+    try:
+        path = write_report(out, target, cfg, S3Config(endpoint_url=endpoint_url))
+    except ValueError as exc:
+        _fail(str(exc))
+    Console().print(f"report written to {path}", markup=False, highlight=False)
 
 
 def main() -> None:  # pragma: no cover - entry point for `python -m pipeline.cli`

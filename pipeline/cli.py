@@ -30,12 +30,15 @@ console = make_console(stderr=True)
 
 
 def _setup_logging(verbose: bool) -> None:
-    logging.basicConfig(
-        level=logging.DEBUG if verbose else logging.INFO,
-        format="%(message)s",
-        handlers=[RichHandler(console=console, show_path=False, rich_tracebacks=True)],
-        force=True,
-    )
+    if console.is_terminal:
+        handler: logging.Handler = RichHandler(console=console, show_path=False, rich_tracebacks=True)
+        line = "%(message)s"
+    else:
+        # A log file or a pipe: one plain line per message. RichHandler lays messages out as a table padded to the
+        # console's width, which a log does not need.
+        handler, line = logging.StreamHandler(sys.stderr), "%(asctime)s %(levelname)s %(message)s"
+    logging.basicConfig(level=logging.DEBUG if verbose else logging.INFO, format=line, datefmt="%H:%M:%S",
+                        handlers=[handler], force=True)
     quiet_third_party_logs()
 
 
@@ -198,9 +201,10 @@ def run(
                               f"{f' ({top})' if top else ''}; the stages after it publish empty outputs")
 
     try:
-        with signals_raise_interrupted():
+        with signals_raise_interrupted() as rearm:
             try:
                 spark = get_spark(cfg.spark)
+                rearm()
                 progress = RunProgress(spark, console, total_stages=len(STAGES),
                                        log_every=cfg.progress.log_every_seconds,
                                        poll_seconds=cfg.progress.refresh_seconds)

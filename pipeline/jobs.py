@@ -83,10 +83,11 @@ def main(argv: list[str] | None = None) -> int:
     spark = progress = None
     started: list[str] = []  # set once the stage runs (not when it is skipped as up to date)
     try:
-        with signals_raise_interrupted():
+        with signals_raise_interrupted() as rearm:
             try:
                 config = _load(args)
                 spark = get_spark(config.spark)
+                rearm()
                 progress = RunProgress(spark, make_console(stderr=True), total_stages=len(STAGES),
                                        log_every=config.progress.log_every_seconds,
                                        poll_seconds=config.progress.refresh_seconds)

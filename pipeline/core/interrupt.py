@@ -14,7 +14,7 @@ from __future__ import annotations
 import logging
 import os
 import signal
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 
 log = logging.getLogger(__name__)
@@ -41,8 +41,11 @@ def message(stage: str | None) -> str:
 
 
 @contextmanager
-def signals_raise_interrupted() -> Iterator[None]:
+def signals_raise_interrupted() -> Iterator[Callable[[], None]]:
     """Within the block, SIGINT and SIGTERM raise :class:`Interrupted` in the main thread.
+
+    Yields ``rearm``, to be called once the SparkContext exists: PySpark installs its own SIGINT handler when the
+    context starts (it cancels the jobs and raises KeyboardInterrupt), which would replace this one.
 
     A second signal while the first is being handled (Spark stopping can take a few seconds) ends the process at
     once with the same exit code: the person pressing Ctrl-C twice wants out, and an unpublished stage is redone on
@@ -57,8 +60,13 @@ def signals_raise_interrupted() -> Iterator[None]:
         raise Interrupted(signum)
 
     previous = {signum: signal.signal(signum, handler) for signum in HANDLED_SIGNALS}
+
+    def rearm() -> None:
+        for signum in HANDLED_SIGNALS:
+            signal.signal(signum, handler)
+
     try:
-        yield
+        yield rearm
     finally:
         for signum, old in previous.items():
             signal.signal(signum, old)

@@ -80,7 +80,7 @@ def describe(number: int, total: int, name: str, *, expected: int | None, scan: 
         share = active.done / active.total
         facts.append(f"tasks {active.done}/{active.total}")
     else:
-        facts.append("preparing" if not scan_finished else "finishing")
+        facts.append("no Spark job running")  # between jobs, or work on the driver
     return f"stage {number}/{total} {name} — {', '.join(facts)} · {clock(elapsed)} elapsed", share
 
 

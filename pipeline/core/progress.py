@@ -101,11 +101,13 @@ class RunProgress:
         self._lock = threading.Lock()
         self._stage: tuple[int, str, int | None, float] | None = None  # number, name, expected records, start
         self._last_logged = 0.0
+        self._scan_seen: float | None = None  # when the running stage's input pass was first seen
 
     def stage_started(self, number: int, name: str, expected: int | None) -> None:
         with self._lock:
             self._stage = (number, name, expected, time.monotonic())
             self._last_logged = time.monotonic()
+            self._scan_seen = None
 
     def stage_finished(self) -> None:
         with self._lock:
@@ -139,21 +141,26 @@ class RunProgress:
         return Tasks(info.numCompletedTasks, info.numTasks) if info is not None else None
 
     def _scan(self, name: str) -> tuple[Tasks | None, float, bool]:
-        """Tasks of the stage's input pass (its first Spark stage: the one that reads), how long it has run, and
-        whether it is over."""
-        job_ids = self._tracker.getJobIdsForGroup(job_group(name, scan=True))
-        if not job_ids:
+        """Tasks of the stage's input pass, how long it has run, and whether it is over.
+
+        The pass is the Spark stage with the most tasks among the jobs of the stage's scan group (Spark runs a small
+        job or two around the one that reads every input partition); it is over once the stage has started a job
+        outside that group (write_accounted moves on to writing)."""
+        scan_jobs = self._tracker.getJobIdsForGroup(job_group(name, scan=True))
+        if not scan_jobs:
             return None, 0.0, False
-        job = self._tracker.getJobInfo(min(job_ids))
-        if job is None or not job.stageIds:
-            return None, 0.0, False
-        first = min(job.stageIds)
-        info = self._tracker.getStageInfo(first)
-        if info is None:
-            return None, 0.0, job.status == "SUCCEEDED"
-        seconds = time.time() - info.submissionTime / 1000 if info.submissionTime > 0 else 0.0
-        finished = job.status == "SUCCEEDED" or info.numCompletedTasks >= info.numTasks
-        return Tasks(info.numCompletedTasks, info.numTasks), seconds, finished
+        # The status tracker gives no start times: the pass is timed from when this thread first sees it.
+        self._scan_seen = self._scan_seen or time.monotonic()
+        seconds = time.monotonic() - self._scan_seen
+        finished = any(job > max(scan_jobs) for job in self._tracker.getJobIdsForGroup(job_group(name)))
+        widest = None
+        for job_id in sorted(scan_jobs):  # on a tie the earliest: later jobs re-read what it persisted
+            job = self._tracker.getJobInfo(job_id)
+            for stage_id in job.stageIds if job is not None else ():
+                tasks = self._tasks_of_stage(stage_id)
+                if tasks is not None and (widest is None or tasks.total > widest.total):
+                    widest = tasks
+        return widest, seconds, finished
 
     def _active(self) -> Tasks | None:
         counts = [tasks for sid in self._tracker.getActiveStageIds() if (tasks := self._tasks_of_stage(sid))]
@@ -176,8 +183,9 @@ class RunProgress:
         while not self._stop.wait(self._poll):
             try:
                 current = self.line()
-            except Exception:  # the JVM is stopping (end of run, interrupt): progress is best effort
-                return
+            except Exception as exc:  # the JVM is busy or stopping: progress is best effort, the run goes on
+                log.debug("progress: %s", exc)
+                continue
             if current is None:
                 continue
             text, share = current

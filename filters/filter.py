@@ -222,6 +222,7 @@ class FilterStage(Stage):
     name = "filter"
     description = "Per-language quality rules, KenLM perplexity and a fastText quality classifier."
     requires = ("extract", "train-lm", "train-quality")
+    input_estimate = ("extract", "output")
     writes = (FILTER_KEPT, FILTER_DROPPED)
     settings = FilterStageConfig
     Details = FilterDetails

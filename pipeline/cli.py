@@ -9,12 +9,12 @@ from pathlib import Path
 from typing import Annotated
 
 import typer
-from rich.console import Console
 from rich.logging import RichHandler
 from rich.table import Table
 
 from pipeline import __version__
 from pipeline.core.config import ConfigError
+from pipeline.core.progress import make_console
 from pipeline.core.stage import StageError, StageOutcome
 from pipeline.core.storage import quiet_third_party_logs
 from pipeline.runner import load_config
@@ -26,16 +26,19 @@ app = typer.Typer(
     add_completion=False,
     pretty_exceptions_enable=False,
 )
-console = Console(stderr=True)
+console = make_console(stderr=True)
 
 
 def _setup_logging(verbose: bool) -> None:
-    logging.basicConfig(
-        level=logging.DEBUG if verbose else logging.INFO,
-        format="%(message)s",
-        handlers=[RichHandler(console=console, show_path=False, rich_tracebacks=True)],
-        force=True,
-    )
+    if console.is_terminal:
+        handler: logging.Handler = RichHandler(console=console, show_path=False, rich_tracebacks=True)
+        line = "%(message)s"
+    else:
+        # A log file or a pipe: one plain line per message. RichHandler lays messages out as a table padded to the
+        # console's width, which a log does not need.
+        handler, line = logging.StreamHandler(sys.stderr), "%(asctime)s %(levelname)s %(message)s"
+    logging.basicConfig(level=logging.DEBUG if verbose else logging.INFO, format=line, datefmt="%H:%M:%S",
+                        handlers=[handler], force=True)
     quiet_third_party_logs()
 
 
@@ -67,7 +70,7 @@ def stages(
     for number, item in enumerate(registry, 1):
         table.add_row(str(number), item["name"], item["description"], ", ".join(item["requires"]) or "the crawl",
                       ", ".join(path.split("/", 1)[1] for path in item["writes"]))
-    Console().print(table)
+    make_console().print(table)
 
 
 @app.command()
@@ -94,7 +97,7 @@ def sample(
     table.add_column("count", justify="right")
     for key, value in summary.items():
         table.add_row(key, f"{value:,}" if isinstance(value, int) else str(value))
-    Console().print(table)
+    make_console().print(table)
 
 
 def summary_table(outcomes: list[StageOutcome]) -> Table:
@@ -151,9 +154,10 @@ def run(
         cfg = load_config(config, settings, crawl=crawl, overlays=overlay)
     except ConfigError as exc:
         _fail(str(exc))
-    from pipeline.core.progress import SparkProgress
+    from pipeline.core.interrupt import Interrupted, message, quiet_shutdown_logs, signals_raise_interrupted, stop_spark
+    from pipeline.core.progress import RunProgress
     from pipeline.core.spark import get_spark
-    from pipeline.runner import run_pipeline, select_stages
+    from pipeline.runner import STAGES, run_pipeline, select_stages
 
     names = [name.strip() for name in stages.split(",") if name.strip()] if stages else None
     try:
@@ -161,16 +165,17 @@ def run(
     except StageError as exc:
         _fail(str(exc))
     console.print(f"corpusforge {__version__}: crawl [bold]{cfg.crawl}[/], output [bold]{cfg.output}[/]")
-    spark = get_spark(cfg.spark)
     outcomes: list[StageOutcome] = []
-
-    progress = SparkProgress(spark, console, label="corpusforge")
+    current: list[str] = []  # the stage running now, for the interrupt message
+    spark = None
+    progress = None
 
     def on_start(stage) -> None:
-        progress.set_label(stage.name)
+        current[:] = [stage.name]
         console.print(f"[bold cyan]▶ {stage.name}[/]: {stage.description}")
 
     def on_done(outcome: StageOutcome) -> None:
+        current.clear()
         outcomes.append(outcome)
         stats = outcome.stats
         if outcome.name == "mix" and outcome.status == "ran":
@@ -181,7 +186,7 @@ def run(
 
             plan = HadoopFS(spark).read_text(MIX_PLAN.path(cfg.output))
             if plan:
-                Console().print(plan_table(json.loads(plan), top=30))
+                make_console().print(plan_table(json.loads(plan), top=30))
         if outcome.status == "skipped":
             console.print(f"[yellow]↷ {outcome.name}[/]: up to date (config digest {stats.config_digest}); skipped")
         else:
@@ -196,19 +201,37 @@ def run(
                               f"{f' ({top})' if top else ''}; the stages after it publish empty outputs")
 
     try:
-        with progress:
-            run_pipeline(cfg, spark, names, force=force, on_start=on_start, on_done=on_done)
+        with signals_raise_interrupted() as rearm:
+            try:
+                spark = get_spark(cfg.spark)
+                rearm()
+                progress = RunProgress(spark, console, total_stages=len(STAGES),
+                                       log_every=cfg.progress.log_every_seconds,
+                                       poll_seconds=cfg.progress.refresh_seconds)
+                with progress:
+                    run_pipeline(cfg, spark, names, force=force, on_start=on_start, on_done=on_done,
+                                 progress=progress)
+            except Interrupted as exc:
+                # Everything after the signal is quiet: the live line off, Spark's jobs cancelled with its logging
+                # off, the context stopped; then the one line. The stage contract has published nothing of the
+                # interrupted stage (pipeline.core.stage.run_stage), so the same command resumes there.
+                quiet_shutdown_logs()
+                if progress is not None:
+                    progress.stop()
+                stop_spark(spark)
+                console.print(f"[bold yellow]{message(current[0] if current else None)}[/]", highlight=False)
+                raise typer.Exit(code=exc.exit_code) from None
     except (StageError, FileNotFoundError, ConfigError) as exc:
         if outcomes:
-            Console().print(summary_table(outcomes))
+            make_console().print(summary_table(outcomes))
         _fail(str(exc))
-    Console().print(summary_table(outcomes))
+    make_console().print(summary_table(outcomes))
     languages = language_table(outcomes)
     if languages is not None:
-        Console().print(languages)
+        make_console().print(languages)
     findings = filter_findings(outcomes)
     if findings:
-        Console().print(findings)
+        make_console().print(findings)
 
 
 def filter_findings(outcomes: list[StageOutcome]) -> str | None:
@@ -302,7 +325,7 @@ def graph_stats(
     if as_json:
         typer.echo(json.dumps(summary, indent=2, sort_keys=True))
         return
-    out_console = Console()
+    out_console = make_console()
     table = Table(title=f"host graph of {out}")
     table.add_column("measure")
     table.add_column("value", justify="right")
@@ -382,9 +405,9 @@ def graph_top(
     for number, row in enumerate(rows, 1):
         result.add_row(str(number), _display_host(row["host"]), f"{row['pagerank']:.3e}", f"{row['trustrank']:.3e}",
                        f"{row['spam_mass']:.3f}", row["language"] or "-", f"{row['in_degree']:,}")
-    Console().print(result)
+    make_console().print(result)
     if total:
-        Console().print(f"{total:,} hosts ranked")
+        make_console().print(f"{total:,} hosts ranked")
 
 
 @graph_app.command("host")
@@ -444,14 +467,14 @@ def graph_host(
                   "out_degree", "pages_crawled", "selection"):
         value = summary[field]
         table.add_row(field, f"{value:.4g}" if isinstance(value, float) else str(value))
-    Console().print(table)
+    make_console().print(table)
     for label in ("in_neighbours", "out_neighbours"):
         listing = Table(title=label.replace("_", "-") + " by PageRank")
         listing.add_column("host")
         listing.add_column("pagerank", justify="right")
         for row in summary[label]:
             listing.add_row(row["host"], f"{row['pagerank']:.3e}")
-        Console().print(listing)
+        make_console().print(listing)
 
 
 @app.command()
@@ -508,7 +531,7 @@ def languages(
                       rules.segmenter, stop, str(quality.min_doc_words if quality.min_doc_words is not None else "off"),
                       length, str(quality.min_alpha_words_ratio if quality.min_alpha_words_ratio is not None
                                   else "off"))
-    Console().print(table)
+    make_console().print(table)
 
 
 filter_app = typer.Typer(help="Inspect quality filtering and re-tune its thresholds.", no_args_is_help=True)
@@ -537,7 +560,7 @@ def filter_rules(
     table.add_column("drops a document when")
     for number, rule in enumerate(rules, 1):
         table.add_row(str(number), rule["reason"], rule["family"], rule["doc"])
-    Console().print(table)
+    make_console().print(table)
     signals = Table(title="signals stored with every document (filter/kept, filter/dropped)")
     signals.add_column("signal", style="bold")
     signals.add_column("family")
@@ -545,7 +568,7 @@ def filter_rules(
     for family in FAMILIES:
         for signal in family.signals:
             signals.add_row(signal.name, family.name, signal.doc)
-    Console().print(signals)
+    make_console().print(signals)
 
 
 @filter_app.command("stats")
@@ -574,7 +597,7 @@ def filter_stats(
         table.add_row(lang, f"{row['kept']:,}", f"{dropped:,}", f"{row['kept'] / max(row['kept'] + dropped, 1):.1%}",
                       reasons or "-", " / ".join(f"{v:,.0f}" for v in lang_cutoffs) if lang_cutoffs else "-",
                       " ".join(f"{b} {c}" for b, c in sorted(row.get("perplexity_buckets", {}).items())) or "-")
-    Console().print(table)
+    make_console().print(table)
     pii = details.get("pii") or {}
     if pii.get("by_language"):
         types = list(pii.get("action", {}))
@@ -585,16 +608,16 @@ def filter_stats(
             masked.add_column(f"{name}\n{pii['action'][name]}", justify="right")
         for lang, row in pii["by_language"].items():
             masked.add_row(lang, f"{row['documents']:,}", *(f"{row.get(name, 0):,}" for name in types))
-        Console().print(masked)
+        make_console().print(masked)
     decontamination = details.get("decontamination") or {}
     if decontamination.get("sets"):
         found = decontamination.get("by_benchmark", {})
         summary = "; ".join(f"{name} {sum(found[name].values()):,} ("
                             + ", ".join(f"{lang} {count}" for lang, count in sorted(found[name].items())) + ")"
                             for name in sorted(found)) or "none found"
-        Console().print(f"contamination ({decontamination['action']}) against "
+        make_console().print(f"contamination ({decontamination['action']}) against "
                         f"{', '.join(decontamination['sets'])}: {summary}")
-    Console().print(f"perplexity models: {', '.join(details.get('perplexity_models', [])) or 'none'}; "
+    make_console().print(f"perplexity models: {', '.join(details.get('perplexity_models', [])) or 'none'}; "
                     f"quality classifier: {', '.join(details.get('quality_models', [])) or 'none'}; "
                     f"signals {details.get('signals', '?')}")
 
@@ -663,14 +686,14 @@ def filter_retune(
         newly = ", ".join(f"{r} {c}" for r, c in sorted(entry["newly"].items(), key=lambda i: -i[1])) or "-"
         table.add_row(lang, f"{entry['before']:,}", f"{entry['after']:,}", f"{entry['after'] - entry['before']:+,}",
                       newly, f"{entry['restored']:,}")
-    Console().print(table)
+    make_console().print(table)
     if preview:
         _print_changed(changed, count)
 
 
 def _print_changed(changed: list[dict], count: int) -> None:
     """The documents a retune would move, grouped by language and change, each with its deciding signal."""
-    out = Console()
+    out = make_console()
     if not changed:
         out.print("no document changes with these thresholds")
         return
@@ -741,7 +764,7 @@ def filter_calibrate(
         title = f"{lang}: {entry['status']}; reference {entry['reference_docs']:,} documents from " \
                 f"{entry['reference_hosts']} hosts, low {entry['low_docs']:,}"
         if "thresholds" not in entry:
-            Console().print(f"[yellow]{title}[/]")
+            make_console().print(f"[yellow]{title}[/]")
             continue
         table = Table(title=title)
         for column in ("threshold", "keeps", "published", "proposed", "reference passes", "low dropped"):
@@ -752,13 +775,13 @@ def filter_calibrate(
                           f"{item['reference_pass'][0]:.1%} → {item['reference_pass'][1]:.1%}",
                           f"{low[0]:.1%} → {low[1]:.1%}" if low else "-",
                           style=None if item["published"] == item["proposed"] else "bold")
-        Console().print(table)
+        make_console().print(table)
         kept, low = entry["reference_kept"], entry.get("low_dropped")
-        Console().print(f"  all rules: reference kept {kept[0]:.1%} → {kept[1]:.1%}"
+        make_console().print(f"  all rules: reference kept {kept[0]:.1%} → {kept[1]:.1%}"
                         + (f"; low-authority and link-farm documents dropped {low[0]:.1%} → {low[1]:.1%}"
                            if low else ""))
     if write:
-        Console().print(f"proposal written to {write}")
+        make_console().print(f"proposal written to {write}")
 
 
 mix_app = typer.Typer(help="Plan the language mixture from token counts.", no_args_is_help=True)
@@ -830,12 +853,12 @@ def mix_plan(
     if as_json:
         typer.echo(json.dumps(plan, indent=2))
         return
-    Console().print(plan_table(plan, top or None))
+    make_console().print(plan_table(plan, top or None))
     for note in plan["notes"]:
-        Console().print(f"[yellow]note:[/] {note}")
+        make_console().print(f"[yellow]note:[/] {note}")
     if data.get("method") == "sample":
         errors = data["relative_standard_error"]
-        Console().print(f"token counts estimated from a sample; relative standard error per language: {errors}")
+        make_console().print(f"token counts estimated from a sample; relative standard error per language: {errors}")
 
 
 tokenizer_app = typer.Typer(help="Train or inspect the training tokenizer.", no_args_is_help=True)
@@ -869,8 +892,8 @@ def tokenizer_train(
         sample.append(text)
         total += len(text.encode("utf-8"))
     identity = train_bpe(sample, vocab_size, output, eos_token)
-    Console().print(f"{output}: byte-level BPE, {identity.vocab_size:,} tokens, trained on {len(sample):,} documents "
-                    f"({total:,} bytes); sha256 {identity.sha256[:16]}…")
+    make_console().print(f"{output}: byte-level BPE, {identity.vocab_size:,} tokens, trained on {len(sample):,} "
+                         f"documents ({total:,} bytes); sha256 {identity.sha256[:16]}…")
 
 
 shards_app = typer.Typer(help="What is in a run's token shards, and whether they are intact.", no_args_is_help=True)
@@ -927,7 +950,7 @@ def shards_stats(
     if as_json:
         typer.echo(json.dumps(summary, indent=2, default=str))
         return
-    out = Console()
+    out = make_console()
     identity = summary["tokenizer"]
     out.print(f"[bold]{summary['path']}[/]: {summary['documents']:,} documents, {summary['tokens']:,} tokens "
               f"({summary['dtype']}), {len(summary['shards'])} shards; tokenizer {identity['name']} "
@@ -1019,10 +1042,10 @@ def shards_inspect(
         return
     for item in documents:
         origin = item["lineage"] or {}
-        Console().rule(f"{item['shard']}:{item['doc_index']} ({item['tokens']} tokens)")
-        Console().print(f"url {origin.get('url', '-')}\nWARC {origin.get('warc_path', '-')} offset "
+        make_console().rule(f"{item['shard']}:{item['doc_index']} ({item['tokens']} tokens)")
+        make_console().print(f"url {origin.get('url', '-')}\nWARC {origin.get('warc_path', '-')} offset "
                         f"{origin.get('offset', '-')}  id {origin.get('id', '-')}  copy {origin.get('copy', '-')}")
-        Console().print(item["text"], markup=False, highlight=False)
+        make_console().print(item["text"], markup=False, highlight=False)
 
 
 @shards_app.command("verify")
@@ -1038,7 +1061,7 @@ def shards_verify(path: ShardPath, endpoint_url: EndpointOption = None) -> None:
         for shard, what in problems:
             console.print(f"[bold red]bad shard[/] {shard}: {what}")
         raise typer.Exit(code=1)
-    Console().print(f"[green]ok[/]: every shard of {path} matches its manifest")
+    make_console().print(f"[green]ok[/]: every shard of {path} matches its manifest")
 
 
 docs_app = typer.Typer(help="Read a run's documents: what a stage kept or dropped, and why.", no_args_is_help=True)
@@ -1095,7 +1118,7 @@ def docs_sample(
     if as_json:
         typer.echo(json.dumps(result, indent=2, ensure_ascii=False, default=str))
         return
-    printer = Console()
+    printer = make_console()
     conditions = ", ".join(part for part in (
         f"reason {reason}" if reason else None, f"language {lang}" if lang else None,
         f"host {host}" if host else None, *(where or [])) if part) or "all"
@@ -1136,7 +1159,7 @@ def report(
         path = write_report(out, target, cfg, S3Config(endpoint_url=endpoint_url))
     except ValueError as exc:
         _fail(str(exc))
-    Console().print(f"report written to {path}", markup=False, highlight=False)
+    make_console().print(f"report written to {path}", markup=False, highlight=False)
 
 
 def main() -> None:  # pragma: no cover - entry point for `python -m pipeline.cli`

@@ -24,7 +24,8 @@ from graph.hostgraph import HostGraphStage
 from graph.rank import RankStage
 from graph.select import SelectStage
 from pipeline.core.config import BaseConfig, Section, load_config_as
-from pipeline.core.stage import Stage, StageError, StageOutcome, run_stage
+from pipeline.core.progress import RunProgress
+from pipeline.core.stage import HadoopFS, Stage, StageError, StageOutcome, expected_input, run_stage
 from pipeline.stages.dedup import DedupStage
 from pipeline.stages.extract import ExtractStage
 from pipeline.stages.index import IndexStage
@@ -72,6 +73,11 @@ def stage_class(name: str) -> type[Stage]:
     raise StageError(f"unknown stage {name!r}; stages are: {', '.join(STAGE_NAMES)}")
 
 
+def stage_number(name: str) -> int:
+    """The stage's place in the pipeline, from 1 (the # of `corpusforge stages`): progress says "stage 5/11"."""
+    return STAGE_NAMES.index(stage_class(name).name) + 1
+
+
 def select_stages(names: list[str] | None) -> list[type[Stage]]:
     """The stages to run, in pipeline order; default: all of them."""
     if not names:
@@ -101,10 +107,25 @@ def run_pipeline(
     force: bool = False,
     on_start: Callable[[Stage], None] | None = None,
     on_done: Callable[[StageOutcome], None] | None = None,
+    progress: RunProgress | None = None,
 ) -> list[StageOutcome]:
+    """Run the chosen stages in order; ``on_start`` is called for each stage that runs (not for one skipped as up to
+    date), ``on_done`` with each outcome, and ``progress`` is told which stage runs and what its input is."""
+
+    def started(stage: Stage) -> None:
+        if progress is not None:
+            progress.stage_started(stage_number(stage.name), stage.name,
+                                   expected_input(stage, config, HadoopFS(spark)))
+        if on_start:
+            on_start(stage)
+
     outcomes = []
     for stage in select_stages(names):
-        outcome = run_stage(stage(), config, spark, force=force, on_start=on_start)
+        try:
+            outcome = run_stage(stage(), config, spark, force=force, on_start=started)
+        finally:
+            if progress is not None:
+                progress.stage_finished()
         outcomes.append(outcome)
         if on_done:
             on_done(outcome)

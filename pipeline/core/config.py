@@ -81,6 +81,17 @@ class LanguageIdConfig(Section):
     )
 
 
+class ProgressConfig(Section):
+    """What a run shows while it works (pipeline.core.progress); never part of a stage's config digest."""
+
+    log_every_seconds: float = Field(
+        default=30.0, gt=0, description="Not on a terminal (logs, Airflow, jobs/stage.py): one progress line this often"
+    )
+    refresh_seconds: float = Field(
+        default=0.5, gt=0, description="How often Spark's task counts are read (the terminal line's refresh rate)"
+    )
+
+
 class BaseConfig(Section):
     """The sections every run has. ``pipeline.runner.Config`` adds ``stages``, one section per stage, from the
     stage registry."""
@@ -93,6 +104,7 @@ class BaseConfig(Section):
     reader: ReaderConfig = ReaderConfig()
     language_id: LanguageIdConfig = LanguageIdConfig()
     tokenizer: TokenizerConfig = TokenizerConfig()
+    progress: ProgressConfig = ProgressConfig()
 
     def resolved(self) -> BaseConfig:
         """Fill ``{crawl}`` in every path so the rest of the code sees final URLs."""

@@ -26,6 +26,7 @@ from pydantic import BaseModel, ConfigDict, ValidationError
 
 from pipeline import __version__
 from pipeline.core.config import BaseConfig, Section
+from pipeline.core.interrupt import cancel_spark_jobs
 from pipeline.core.schemas import Artifact, Dataset
 
 log = logging.getLogger(__name__)
@@ -39,6 +40,15 @@ DROP_OFFSET = "drop_offset"
 SUCCESS_FILE = "_SUCCESS"
 STATS_FILE = "stats.json"
 DROP_EXAMPLES_PER_REASON = 3
+# Spark job groups: every job of a stage runs in JOB_GROUP_PREFIX + its name, and the pass of write_accounted that
+# reads the whole input (the counts) in that group + SCAN_SUFFIX. pipeline.core.progress finds them by these names;
+# an interrupt cancels a stage's group.
+JOB_GROUP_PREFIX = "corpusforge:"
+SCAN_SUFFIX = ":scan"
+
+
+def job_group(stage_name: str, scan: bool = False) -> str:
+    return f"{JOB_GROUP_PREFIX}{stage_name}{SCAN_SUFFIX if scan else ''}"
 
 
 class StageError(RuntimeError):
@@ -200,7 +210,14 @@ class StageContext:
 
         frame = frame.persist(StorageLevel.DISK_ONLY)
         try:
-            counts = {row[DROP_REASON]: row["count"] for row in frame.groupBy(DROP_REASON).count().collect()}
+            # This job computes every row (the persist happens here), so its progress is the stage's progress
+            # through its input: it runs in the stage's scan group for pipeline.core.progress to find.
+            context = self.spark.sparkContext
+            context.setJobGroup(job_group(self.stage.name, scan=True), f"{self.stage.name}: reading the input")
+            try:
+                counts = {row[DROP_REASON]: row["count"] for row in frame.groupBy(DROP_REASON).count().collect()}
+            finally:
+                context.setJobGroup(job_group(self.stage.name), self.stage.description)
             kept = counts.pop(None, 0)
             stats.input += kept + sum(counts.values())
             stats.output += kept
@@ -268,6 +285,10 @@ class Stage:
     settings: ClassVar[type[Section] | None] = None
     # Other dotted config sections whose values decide the stage's output (its own section always does).
     config_sections: ClassVar[tuple[str, ...]] = ()
+    # Where the number of records this stage will read is known before it runs, for progress ("12,340 / 95,063
+    # records"): (an earlier stage, a dotted key of that stage's stats.json). None: unknown until the stage has read
+    # its input, and progress shows Spark tasks instead.
+    input_estimate: ClassVar[tuple[str, str] | None] = None
     # The keys and types of its stats.json details.
     Details: ClassVar[type[StageDetails]] = StageDetails
     # Filtering stages must account for every input record: input == output + sum(dropped).
@@ -325,6 +346,21 @@ def digest_files(*paths: str | Path) -> str:
     return digest.hexdigest()[:16]
 
 
+def expected_input(stage: Stage | type[Stage], config: BaseConfig, fs: HadoopFS) -> int | None:
+    """How many records ``stage`` will read, from an earlier stage's published stats.json (``Stage.input_estimate``);
+    None when the stage declares no estimate or that stage is not published."""
+    if stage.input_estimate is None:
+        return None
+    source, key = stage.input_estimate
+    text = fs.read_text(f"{config.output.rstrip('/')}/{source}/{STATS_FILE}")
+    if not text:
+        return None
+    node: Any = json.loads(text)
+    for part in key.split("."):
+        node = node.get(part) if isinstance(node, dict) else None
+    return int(node) if isinstance(node, int | float) and not isinstance(node, bool) else None
+
+
 def read_success(fs: HadoopFS, out_root: str, stage_name: str) -> str | None:
     text = fs.read_text(f"{out_root.rstrip('/')}/{stage_name}/{SUCCESS_FILE}")
     if not text:
@@ -364,6 +400,9 @@ def run_stage(
     stats = Stats(stage=stage.name, config_digest=digest)
     ctx = StageContext(stage, config, spark, work_path)
     started = time.monotonic()
+    context = spark.sparkContext
+    context.setJobGroup(job_group(stage.name), stage.description)
+    interrupted = False
     try:
         stage.run(ctx, stats)
         try:
@@ -381,8 +420,22 @@ def run_stage(
             f"{final_path}/{SUCCESS_FILE}",
             json.dumps({"config_digest": digest, "version": __version__, "finished": time.time()}),
         )
+    except BaseException as exc:
+        if not isinstance(exc, Exception):  # Ctrl-C, SIGTERM (pipeline.core.interrupt), SystemExit
+            interrupted = True
+            # The stage's tasks may still be writing into the work folder: stop them before removing it.
+            cancel_spark_jobs(spark, job_group(stage.name))
+        raise
     finally:
-        fs.delete(work_path)
-        if not fs.list_names(f"{out_root}/_tmp"):
-            fs.delete(f"{out_root}/_tmp")
+        try:
+            fs.delete(work_path)
+            if not fs.list_names(f"{out_root}/_tmp"):
+                fs.delete(f"{out_root}/_tmp")
+        except Exception as exc:
+            if not interrupted:
+                raise
+            # The JVM may be gone with the signal; the next attempt of this stage removes the folder.
+            log.debug("%s: work folder left for the next attempt to remove: %s", stage.name, exc)
+        if not interrupted:
+            context._jsc.clearJobGroup()
     return StageOutcome(stage.name, "ran", stats)

@@ -134,6 +134,7 @@ class DedupStage(Stage):
     name = "dedup"
     description = "Exact and MinHash-LSH near-duplicate removal; highest-authority copy survives."
     requires = ("filter",)
+    input_estimate = ("filter", "output")
     writes = (DEDUP_DOCS, DEDUP_DROPPED)
     settings = DedupStageConfig
     Details = DedupDetails

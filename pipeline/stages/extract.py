@@ -35,6 +35,8 @@ class ExtractStage(Stage):
     name = "extract"
     description = "Main text (trafilatura) and language (fastText lid.176) of the selected sites' pages."
     requires = ("select",)
+    # It reads every record of the WARC files the index read.
+    input_estimate = ("index", "input")
     writes = (EXTRACT_DOCS,)
     settings = ExtractStageConfig
     Details = ExtractDetails

@@ -44,10 +44,46 @@ def _fail(message: str) -> None:
     raise typer.Exit(code=2)
 
 
+def _version(value: bool) -> None:
+    if value:
+        typer.echo(f"corpusforge {__version__}")
+        raise typer.Exit()
+
+
+@app.callback()
+def _app_options(
+    version: Annotated[bool, typer.Option("--version", metavar="", callback=_version, is_eager=True,
+                                          help="Print corpusforge's version and exit")] = False,
+) -> None:
+    """corpusforge: build a multilingual pretraining corpus from Common Crawl, ranked like a search engine."""
+
+
+@app.command(context_settings={"allow_extra_args": True, "ignore_unknown_options": True})
+def submit(ctx: typer.Context) -> None:
+    """spark-submit with this environment's Spark and Python: `corpusforge submit --master yarn --py-files
+    dist/corpusforge.zip jobs/run.py --config conf/cluster.yaml --crawl CC-MAIN-2024-10`.
+
+    The venv's own `spark-submit` script looks for Spark with whatever `python3` is first on PATH, so it fails
+    unless the venv is activated; this sets SPARK_HOME to the installed pyspark and PYSPARK_PYTHON to this
+    Python, then runs spark-submit with every argument as given."""
+    import os
+
+    import pyspark
+
+    spark_home = os.environ.get("SPARK_HOME") or str(Path(pyspark.__file__).parent)
+    environment = {**os.environ, "SPARK_HOME": spark_home,
+                   "PYSPARK_PYTHON": os.environ.get("PYSPARK_PYTHON", sys.executable)}
+    script = Path(spark_home) / "bin" / "spark-submit"
+    if not script.is_file():
+        _fail(f"spark-submit not found under SPARK_HOME={spark_home}")
+    os.execve(str(script), [str(script), *ctx.args], environment)
+
+
 @app.command()
 def stages(
-    as_json: Annotated[bool, typer.Option("--json", help="Print the stage registry as JSON (the Airflow DAG's "
-                                                         "jobs/airflow/stages.json is this output)")] = False,
+    as_json: Annotated[bool, typer.Option("--json", metavar="", help="Print the stage registry as JSON (the "
+                                                                     "Airflow DAG's jobs/airflow/stages.json is "
+                                                                     "this output)")] = False,
 ) -> None:
     """List the pipeline's stages in order: what each does, reads, writes, and its config section."""
     import json
@@ -117,8 +153,8 @@ def summary_table(outcomes: list[StageOutcome]) -> Table:
 
 OverlayOption = Annotated[
     list[Path] | None,
-    typer.Option("--overlay", help="YAML merged over the config before --set (repeatable), e.g. the proposal "
-                                   "`corpusforge filter calibrate --write` wrote"),
+    typer.Option("--overlay", metavar="FILE", help="YAML merged over the config before --set (repeatable), e.g. "
+                                                   "the proposal `corpusforge filter calibrate --write` wrote"),
 ]
 
 
@@ -132,14 +168,16 @@ def run(
         str | None, typer.Option("--stages", help="Comma-separated stages to run (default: every ready stage)")
     ] = None,
     force: Annotated[
-        bool, typer.Option("--force", help="Recompute stages even if their outputs are up to date")
+        bool, typer.Option("--force/--no-force", metavar="",
+                           help="Recompute stages even if their outputs are up to date")
     ] = False,
     overrides: Annotated[
-        list[str] | None, typer.Option("--set", help="Override a config key: --set spark.shuffle_partitions=16")
+        list[str] | None, typer.Option("--set", metavar="KEY=VALUE",
+                                       help="Override a config key: --set spark.shuffle_partitions=16")
     ] = None,
     crawl: Annotated[str | None, typer.Option("--crawl", help="Crawl release id, e.g. CC-MAIN-2024-10")] = None,
     overlay: OverlayOption = None,
-    verbose: Annotated[bool, typer.Option("--verbose", "-v")] = False,
+    verbose: Annotated[bool, typer.Option("--verbose", "-v", metavar="", help="Debug logging")] = False,
 ) -> None:
     """Run pipeline stages. Each writes OUT/<stage>/ (Parquet, stats.json, _SUCCESS) and is skipped when its
     outputs are already up to date for this config (use --force to recompute)."""
@@ -289,7 +327,7 @@ def _read_stage_stats(out: str, stage: str) -> dict:
 @graph_app.command("stats")
 def graph_stats(
     out: Annotated[str, typer.Argument(help="Output root of a run (local folder or s3:// prefix)")],
-    as_json: Annotated[bool, typer.Option("--json", help="Print JSON for programs")] = False,
+    as_json: Annotated[bool, typer.Option("--json", metavar="", help="Print JSON for programs")] = False,
 ) -> None:
     """Nodes, edges, dangling and same-domain fractions, degree percentiles and top hosts by in-degree.
 
@@ -330,7 +368,7 @@ def graph_stats(
     for column in ("host", "in-degree", "out-degree"):
         top.add_column(column, justify="right" if column != "host" else "left")
     for row in graph["top_in_degree"]:
-        top.add_row(row["host"], f"{row['in_degree']:,}", f"{row['out_degree']:,}")
+        top.add_row(_display_host(row["host"]), f"{row['in_degree']:,}", f"{row['out_degree']:,}")
     out_console.print(top)
 
 
@@ -356,7 +394,7 @@ def graph_top(
     count: Annotated[int, typer.Option("-n", help="How many hosts")] = 20,
     lang: Annotated[str | None, typer.Option("--lang", help="Only hosts of this language (e.g. zh)")] = None,
     by: Annotated[str, typer.Option("--by", help="pagerank or trustrank")] = "pagerank",
-    as_json: Annotated[bool, typer.Option("--json")] = False,
+    as_json: Annotated[bool, typer.Option("--json", metavar="")] = False,
 ) -> None:
     """The highest-authority hosts, with their language, trust and spam mass."""
     import json
@@ -392,7 +430,7 @@ def graph_host(
     out: Annotated[str, typer.Argument(help="Output root of a run")],
     host: Annotated[str, typer.Argument(help="Host name, e.g. www.example.com")],
     neighbours: Annotated[int, typer.Option("-n", help="Neighbours to list each way")] = 10,
-    as_json: Annotated[bool, typer.Option("--json")] = False,
+    as_json: Annotated[bool, typer.Option("--json", metavar="")] = False,
 ) -> None:
     """A host's scores, language and selection, and its strongest in- and out-neighbours."""
     import json
@@ -460,8 +498,9 @@ def languages(
                                                            "language-ID model emits)")] = None,
     config: Annotated[Path, typer.Option("--config", "-c", help="YAML config (see conf/default.yaml)")] = Path(
         "conf/default.yaml"),
-    overrides: Annotated[list[str] | None, typer.Option("--set", help="KEY=VALUE config override")] = None,
-    as_json: Annotated[bool, typer.Option("--json", help="Every effective setting, as JSON")] = False,
+    overrides: Annotated[list[str] | None, typer.Option("--set", metavar="KEY=VALUE",
+                                                        help="KEY=VALUE config override")] = None,
+    as_json: Annotated[bool, typer.Option("--json", metavar="", help="Every effective setting, as JSON")] = False,
 ) -> None:
     """Each language's effective settings and where they come from: kept or not and its minimum language-ID score
     (the one language gate, stages.extract), its script and script family, the file its quality rules come from
@@ -517,7 +556,7 @@ app.add_typer(filter_app, name="filter")
 
 @filter_app.command("rules")
 def filter_rules(
-    as_json: Annotated[bool, typer.Option("--json", help="Print JSON for programs")] = False,
+    as_json: Annotated[bool, typer.Option("--json", metavar="", help="Print JSON for programs")] = False,
 ) -> None:
     """Every quality rule in decision order (a document is dropped by the first it fails), its family, and the
     signals stored per document — all read from the rule registry, filters/rules/ (one file per family)."""
@@ -551,7 +590,7 @@ def filter_rules(
 @filter_app.command("stats")
 def filter_stats(
     out: Annotated[str, typer.Argument(help="Output root of a run (local folder or s3:// prefix)")],
-    as_json: Annotated[bool, typer.Option("--json", help="Print JSON for programs")] = False,
+    as_json: Annotated[bool, typer.Option("--json", metavar="", help="Print JSON for programs")] = False,
 ) -> None:
     """Per language: documents kept and dropped, drop reasons, perplexity cutoffs and buckets; the models used;
     personal data found per type and language (and what was done with it); contaminated documents per benchmark."""
@@ -572,7 +611,7 @@ def filter_stats(
         reasons = ", ".join(f"{r} {c}" for r, c in sorted(row["dropped"].items(), key=lambda i: -i[1])[:3])
         lang_cutoffs = cutoffs.get(lang)
         table.add_row(lang, f"{row['kept']:,}", f"{dropped:,}", f"{row['kept'] / max(row['kept'] + dropped, 1):.1%}",
-                      reasons or "-", " / ".join(f"{v:,.0f}" for v in lang_cutoffs) if lang_cutoffs else "-",
+                      reasons or "-", " / ".join(f"{v:,.4g}" for v in lang_cutoffs) if lang_cutoffs else "-",
                       " ".join(f"{b} {c}" for b, c in sorted(row.get("perplexity_buckets", {}).items())) or "-")
     Console().print(table)
     pii = details.get("pii") or {}
@@ -606,11 +645,11 @@ def filter_retune(
     out: Annotated[str | None, typer.Option("--out", help="Output root; overrides `output` in the config")] = None,
     overrides: Annotated[
         list[str] | None,
-        typer.Option("--set", help="Threshold to try, e.g. --set "
+        typer.Option("--set", metavar="KEY=VALUE", help="Threshold to try, e.g. --set "
                      "stages.filter.language_overrides.zh.thresholds.fineweb.line_punct_thr=0.2"),
     ] = None,
     overlay: OverlayOption = None,
-    as_json: Annotated[bool, typer.Option("--json", help="Print JSON for programs")] = False,
+    as_json: Annotated[bool, typer.Option("--json", metavar="", help="Print JSON for programs")] = False,
 ) -> None:
     """Show what new thresholds would keep and drop, from the signals already stored — nothing is written.
 
@@ -670,8 +709,10 @@ def filter_calibrate(
     languages: Annotated[str | None, typer.Option("--languages", help="Comma-separated (default: all)")] = None,
     write: Annotated[Path | None, typer.Option("--write", help="Write the proposal here: a config overlay for "
                                                                "`filter retune --overlay` / `run --overlay`")] = None,
-    overrides: Annotated[list[str] | None, typer.Option("--set", help="KEY=VALUE config override")] = None,
-    as_json: Annotated[bool, typer.Option("--json", help="Print the proposal and its evidence as JSON")] = False,
+    overrides: Annotated[list[str] | None, typer.Option("--set", metavar="KEY=VALUE",
+                                                        help="KEY=VALUE config override")] = None,
+    as_json: Annotated[bool, typer.Option("--json", metavar="",
+                                          help="Print the proposal and its evidence as JSON")] = False,
 ) -> None:
     """Derive each language's thresholds from its most trusted sites' documents (nothing recomputed).
 
@@ -776,7 +817,7 @@ def mix_plan(
     ] = None,
     top: Annotated[int, typer.Option("--top", help="Languages listed one per row (by target share); the rest are "
                                                   "summed in one row. 0 lists every language")] = 30,
-    as_json: Annotated[bool, typer.Option("--json", help="Print the plan as JSON")] = False,
+    as_json: Annotated[bool, typer.Option("--json", metavar="", help="Print the plan as JSON")] = False,
 ) -> None:
     """Answer what-if questions from the counts alone: no stage reruns.
 
@@ -879,7 +920,7 @@ def _with_progress(label: str, total: int):
 @shards_app.command("stats")
 def shards_stats(
     path: ShardPath,
-    as_json: Annotated[bool, typer.Option("--json", help="Print JSON for programs")] = False,
+    as_json: Annotated[bool, typer.Option("--json", metavar="", help="Print JSON for programs")] = False,
     plot: Annotated[Path | None, typer.Option("--plot", help="Write a PNG: language shares, lengths, shards")] = None,
     endpoint_url: EndpointOption = None,
 ) -> None:
@@ -963,7 +1004,7 @@ def shards_inspect(
     random_count: Annotated[int | None, typer.Option("--random", help="K documents picked at random")] = None,
     lang: Annotated[str | None, typer.Option("--lang", help="With --random: only this language")] = None,
     seed: Annotated[int, typer.Option("--seed")] = 0,
-    as_json: Annotated[bool, typer.Option("--json")] = False,
+    as_json: Annotated[bool, typer.Option("--json", metavar="")] = False,
     endpoint_url: EndpointOption = None,
 ) -> None:
     """Decoded documents with where they came from (url, WARC file, offset)."""

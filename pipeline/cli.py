@@ -311,14 +311,27 @@ graph_app = typer.Typer(help="Inspect the host graph and host authority.", no_ar
 app.add_typer(graph_app, name="graph")
 
 
-def _read_stage_stats(out: str, stage: str) -> dict:
+# One set of storage options on every command that reads a run's output: s3:// paths go to this endpoint and
+# region (AWS's defaults otherwise), with the credentials of the usual chain.
+EndpointOption = Annotated[str | None, typer.Option(
+    "--endpoint-url", envvar="AWS_ENDPOINT_URL", help="S3-compatible endpoint for s3:// paths (default: AWS)")]
+RegionOption = Annotated[str | None, typer.Option(
+    "--region", envvar="AWS_REGION", help="Region of the s3:// bucket (default: us-east-1)")]
+
+
+def _storage(endpoint_url: str | None = None, region: str | None = None):
+    from pipeline.core.config import S3Config
+
+    return S3Config(endpoint_url=endpoint_url, **({"region": region} if region else {}))
+
+
+def _read_stage_stats(out: str, stage: str, s3=None) -> dict:
     import json
 
-    from pipeline.core.config import S3Config
     from pipeline.core.storage import exists, read_bytes
 
     path = f"{out.rstrip('/')}/{stage}/stats.json"
-    s3 = S3Config()
+    s3 = s3 or _storage()
     if not exists(path, s3):
         _fail(f"{path} not found: run `corpusforge run --stages {stage}` with --out {out} first")
     return json.loads(read_bytes(path, s3))
@@ -328,13 +341,15 @@ def _read_stage_stats(out: str, stage: str) -> dict:
 def graph_stats(
     out: Annotated[str, typer.Argument(help="Output root of a run (local folder or s3:// prefix)")],
     as_json: Annotated[bool, typer.Option("--json", metavar="", help="Print JSON for programs")] = False,
+    endpoint_url: EndpointOption = None,
+    region: RegionOption = None,
 ) -> None:
     """Nodes, edges, dangling and same-domain fractions, degree percentiles and top hosts by in-degree.
 
     Read from the summary the hostgraph stage writes, so it answers at once even for a whole release."""
     import json
 
-    stats = _read_stage_stats(out, "hostgraph")
+    stats = _read_stage_stats(out, "hostgraph", _storage(endpoint_url, region))
     graph = stats["details"]["graph"]
     summary = {**graph, "links": stats["details"].get("links", {}), "wat_records": stats["input"]}
     if as_json:
@@ -372,12 +387,15 @@ def graph_stats(
     out_console.print(top)
 
 
-def _read_dataset(out: str, dataset, columns=None, filters=None):
+def _read_dataset(out: str, dataset, columns=None, filters=None, s3=None):
     import pyarrow.parquet as pq
 
+    from pipeline.core.storage import arrow_filesystem
+
     path = dataset.path(out)
+    filesystem, located = arrow_filesystem(path, s3 or _storage())
     try:
-        return pq.read_table(path, columns=columns, filters=filters)
+        return pq.read_table(located, columns=columns, filters=filters, filesystem=filesystem)
     except (FileNotFoundError, OSError) as exc:
         _fail(f"{path} not readable ({exc}): run `corpusforge run --stages {dataset.stage}` with --out {out} first")
 
@@ -395,6 +413,8 @@ def graph_top(
     lang: Annotated[str | None, typer.Option("--lang", help="Only hosts of this language (e.g. zh)")] = None,
     by: Annotated[str, typer.Option("--by", help="pagerank or trustrank")] = "pagerank",
     as_json: Annotated[bool, typer.Option("--json", metavar="")] = False,
+    endpoint_url: EndpointOption = None,
+    region: RegionOption = None,
 ) -> None:
     """The highest-authority hosts, with their language, trust and spam mass."""
     import json
@@ -406,7 +426,7 @@ def graph_top(
     if by not in ("pagerank", "trustrank"):
         _fail("--by takes pagerank or trustrank")
     filters = [("language", "=", lang)] if lang else None
-    table = _read_dataset(out, RANK_HOSTS, filters=filters)
+    table = _read_dataset(out, RANK_HOSTS, filters=filters, s3=_storage(endpoint_url, region))
     top = table.take(pc.select_k_unstable(table, count, [(by, "descending")])).sort_by([(by, "descending")])
     rows = top.select(["host", "pagerank", "trustrank", "spam_mass", "language", "in_degree"]).to_pylist()
     total = len(table) if not lang else None
@@ -431,6 +451,8 @@ def graph_host(
     host: Annotated[str, typer.Argument(help="Host name, e.g. www.example.com")],
     neighbours: Annotated[int, typer.Option("-n", help="Neighbours to list each way")] = 10,
     as_json: Annotated[bool, typer.Option("--json", metavar="")] = False,
+    endpoint_url: EndpointOption = None,
+    region: RegionOption = None,
 ) -> None:
     """A host's scores, language and selection, and its strongest in- and out-neighbours."""
     import json
@@ -444,15 +466,18 @@ def graph_host(
     if name is None:
         _fail(f"{host!r} is not a host name ({reason})")
     key = reverse_host(name)
-    found = _read_dataset(out, RANK_HOSTS, filters=[("host", "=", key)]).to_pylist()
+    storage = _storage(endpoint_url, region)
+    found = _read_dataset(out, RANK_HOSTS, s3=storage, filters=[("host", "=", key)]).to_pylist()
     if not found:
         _fail(f"{name} is not in the host graph of {out}")
     info = found[0]
-    edges = _read_dataset(out, HOSTGRAPH_EDGES, filters=[[("src", "=", info["id"])], [("dst", "=", info["id"])]])
+    edges = _read_dataset(out, HOSTGRAPH_EDGES, s3=storage,
+                          filters=[[("src", "=", info["id"])], [("dst", "=", info["id"])]])
     graph = nx.DiGraph()
     graph.add_edges_from(zip(edges.column("src").to_pylist(), edges.column("dst").to_pylist(), strict=True))
     ids = sorted(set(graph.nodes) | {info["id"]})
-    scores = {row["id"]: row for row in _read_dataset(out, RANK_HOSTS, filters=[("id", "in", ids)]).to_pylist()}
+    scores = {row["id"]: row for row in
+              _read_dataset(out, RANK_HOSTS, s3=storage, filters=[("id", "in", ids)]).to_pylist()}
 
     def strongest(nodes):
         return [{"host": reverse_host(scores[v]["host"]), "pagerank": scores[v]["pagerank"]}
@@ -460,8 +485,8 @@ def graph_host(
 
     selection = None
     try:
-        chosen = _read_dataset(out, SELECT_HOSTS, filters=[("host", "=", key)]).to_pylist()
-        refused = _read_dataset(out, SELECT_REJECTED, filters=[("host", "=", key)]).to_pylist()
+        chosen = _read_dataset(out, SELECT_HOSTS, s3=storage, filters=[("host", "=", key)]).to_pylist()
+        refused = _read_dataset(out, SELECT_REJECTED, s3=storage, filters=[("host", "=", key)]).to_pylist()
         selection = (f"selected ({chosen[0]['why_selected']}, rank {chosen[0]['rank']})" if chosen
                      else f"rejected ({refused[0]['reason']})" if refused else "not a candidate (never crawled)")
     except typer.Exit:
@@ -591,12 +616,14 @@ def filter_rules(
 def filter_stats(
     out: Annotated[str, typer.Argument(help="Output root of a run (local folder or s3:// prefix)")],
     as_json: Annotated[bool, typer.Option("--json", metavar="", help="Print JSON for programs")] = False,
+    endpoint_url: EndpointOption = None,
+    region: RegionOption = None,
 ) -> None:
     """Per language: documents kept and dropped, drop reasons, perplexity cutoffs and buckets; the models used;
     personal data found per type and language (and what was done with it); contaminated documents per benchmark."""
     import json
 
-    stats = _read_stage_stats(out, "filter")
+    stats = _read_stage_stats(out, "filter", _storage(endpoint_url, region))
     details = stats["details"]
     if as_json:
         typer.echo(json.dumps({"input": stats["input"], "output": stats["output"], "dropped": stats["dropped"],
@@ -889,15 +916,10 @@ def tokenizer_train(
 shards_app = typer.Typer(help="What is in a run's token shards, and whether they are intact.", no_args_is_help=True)
 app.add_typer(shards_app, name="shards")
 ShardPath = Annotated[str, typer.Argument(help="A tokenize folder: OUT/tokenize, local or s3://bucket/prefix")]
-EndpointOption = Annotated[str | None, typer.Option(
-    "--endpoint-url", envvar="AWS_ENDPOINT_URL", help="S3-compatible endpoint for s3:// paths (default: AWS)")]
-
-
-def _shard_folder(path: str, endpoint_url: str | None):
-    from pipeline.core.config import S3Config
+def _shard_folder(path: str, endpoint_url: str | None, region: str | None = None):
     from pipeline.shards import ShardFolder
 
-    folder = ShardFolder(path, S3Config(endpoint_url=endpoint_url))
+    folder = ShardFolder(path, _storage(endpoint_url, region))
     try:
         for shard in folder.manifest()["shards"]:
             for relative in shard["files"].values():
@@ -923,6 +945,7 @@ def shards_stats(
     as_json: Annotated[bool, typer.Option("--json", metavar="", help="Print JSON for programs")] = False,
     plot: Annotated[Path | None, typer.Option("--plot", help="Write a PNG: language shares, lengths, shards")] = None,
     endpoint_url: EndpointOption = None,
+    region: RegionOption = None,
 ) -> None:
     """Documents, tokens, languages, shards, document lengths, top hosts and domains, repetition, tokenizer.
 
@@ -931,7 +954,7 @@ def shards_stats(
 
     from pipeline.shards import statistics
 
-    folder = _shard_folder(path, endpoint_url)
+    folder = _shard_folder(path, endpoint_url, region)
     progress, advance = _with_progress("reading", len(folder.manifest()["shards"]))
     with progress:
         summary = statistics(folder, advance)
@@ -1006,6 +1029,7 @@ def shards_inspect(
     seed: Annotated[int, typer.Option("--seed")] = 0,
     as_json: Annotated[bool, typer.Option("--json", metavar="")] = False,
     endpoint_url: EndpointOption = None,
+    region: RegionOption = None,
 ) -> None:
     """Decoded documents with where they came from (url, WARC file, offset)."""
     import json
@@ -1015,7 +1039,7 @@ def shards_inspect(
 
     if (doc is None) == (random_count is None):
         _fail("give exactly one of --doc SHARD:N or --random K")
-    folder = _shard_folder(path, endpoint_url)
+    folder = _shard_folder(path, endpoint_url, region)
     identity = folder.manifest()["tokenizer"]
     tokenizer = load_tokenizer(identity["kind"], identity["name"], identity.get("path"), None)
     try:
@@ -1039,11 +1063,11 @@ def shards_inspect(
 
 
 @shards_app.command("verify")
-def shards_verify(path: ShardPath, endpoint_url: EndpointOption = None) -> None:
+def shards_verify(path: ShardPath, endpoint_url: EndpointOption = None, region: RegionOption = None) -> None:
     """SHA-256 and sizes against the manifest, .idx/.bin consistency, counts; exit 1 naming each bad shard."""
     from pipeline.shards import verify
 
-    folder = _shard_folder(path, endpoint_url)
+    folder = _shard_folder(path, endpoint_url, region)
     progress, advance = _with_progress("verifying", len(folder.manifest()["shards"]))
     with progress:
         problems = verify(folder, advance)

@@ -9,6 +9,7 @@ from pathlib import Path
 from typing import Annotated
 
 import typer
+from rich.console import Console
 from rich.logging import RichHandler
 from rich.table import Table
 
@@ -47,10 +48,46 @@ def _fail(message: str) -> None:
     raise typer.Exit(code=2)
 
 
+def _version(value: bool) -> None:
+    if value:
+        typer.echo(f"corpusforge {__version__}")
+        raise typer.Exit()
+
+
+@app.callback()
+def _app_options(
+    version: Annotated[bool, typer.Option("--version", metavar="", callback=_version, is_eager=True,
+                                          help="Print corpusforge's version and exit")] = False,
+) -> None:
+    """corpusforge: build a multilingual pretraining corpus from Common Crawl, ranked like a search engine."""
+
+
+@app.command(context_settings={"allow_extra_args": True, "ignore_unknown_options": True})
+def submit(ctx: typer.Context) -> None:
+    """spark-submit with this environment's Spark and Python: `corpusforge submit --master yarn --py-files
+    dist/corpusforge.zip jobs/run.py --config conf/cluster.yaml --crawl CC-MAIN-2024-10`.
+
+    The venv's own `spark-submit` script looks for Spark with whatever `python3` is first on PATH, so it fails
+    unless the venv is activated; this sets SPARK_HOME to the installed pyspark and PYSPARK_PYTHON to this
+    Python, then runs spark-submit with every argument as given."""
+    import os
+
+    import pyspark
+
+    spark_home = os.environ.get("SPARK_HOME") or str(Path(pyspark.__file__).parent)
+    environment = {**os.environ, "SPARK_HOME": spark_home,
+                   "PYSPARK_PYTHON": os.environ.get("PYSPARK_PYTHON", sys.executable)}
+    script = Path(spark_home) / "bin" / "spark-submit"
+    if not script.is_file():
+        _fail(f"spark-submit not found under SPARK_HOME={spark_home}")
+    os.execve(str(script), [str(script), *ctx.args], environment)
+
+
 @app.command()
 def stages(
-    as_json: Annotated[bool, typer.Option("--json", help="Print the stage registry as JSON (the Airflow DAG's "
-                                                         "jobs/airflow/stages.json is this output)")] = False,
+    as_json: Annotated[bool, typer.Option("--json", metavar="", help="Print the stage registry as JSON (the "
+                                                                     "Airflow DAG's jobs/airflow/stages.json is "
+                                                                     "this output)")] = False,
 ) -> None:
     """List the pipeline's stages in order: what each does, reads, writes, and its config section."""
     import json
@@ -120,8 +157,8 @@ def summary_table(outcomes: list[StageOutcome]) -> Table:
 
 OverlayOption = Annotated[
     list[Path] | None,
-    typer.Option("--overlay", help="YAML merged over the config before --set (repeatable), e.g. the proposal "
-                                   "`corpusforge filter calibrate --write` wrote"),
+    typer.Option("--overlay", metavar="FILE", help="YAML merged over the config before --set (repeatable), e.g. "
+                                                   "the proposal `corpusforge filter calibrate --write` wrote"),
 ]
 
 
@@ -135,14 +172,16 @@ def run(
         str | None, typer.Option("--stages", help="Comma-separated stages to run (default: every ready stage)")
     ] = None,
     force: Annotated[
-        bool, typer.Option("--force", help="Recompute stages even if their outputs are up to date")
+        bool, typer.Option("--force/--no-force", metavar="",
+                           help="Recompute stages even if their outputs are up to date")
     ] = False,
     overrides: Annotated[
-        list[str] | None, typer.Option("--set", help="Override a config key: --set spark.shuffle_partitions=16")
+        list[str] | None, typer.Option("--set", metavar="KEY=VALUE",
+                                       help="Override a config key: --set spark.shuffle_partitions=16")
     ] = None,
     crawl: Annotated[str | None, typer.Option("--crawl", help="Crawl release id, e.g. CC-MAIN-2024-10")] = None,
     overlay: OverlayOption = None,
-    verbose: Annotated[bool, typer.Option("--verbose", "-v")] = False,
+    verbose: Annotated[bool, typer.Option("--verbose", "-v", metavar="", help="Debug logging")] = False,
 ) -> None:
     """Run pipeline stages. Each writes OUT/<stage>/ (Parquet, stats.json, _SUCCESS) and is skipped when its
     outputs are already up to date for this config (use --force to recompute)."""
@@ -296,14 +335,27 @@ graph_app = typer.Typer(help="Inspect the host graph and host authority.", no_ar
 app.add_typer(graph_app, name="graph")
 
 
-def _read_stage_stats(out: str, stage: str) -> dict:
+# One set of storage options on every command that reads a run's output: s3:// paths go to this endpoint and
+# region (AWS's defaults otherwise), with the credentials of the usual chain.
+EndpointOption = Annotated[str | None, typer.Option(
+    "--endpoint-url", envvar="AWS_ENDPOINT_URL", help="S3-compatible endpoint for s3:// paths (default: AWS)")]
+RegionOption = Annotated[str | None, typer.Option(
+    "--region", envvar="AWS_REGION", help="Region of the s3:// bucket (default: us-east-1)")]
+
+
+def _storage(endpoint_url: str | None = None, region: str | None = None):
+    from pipeline.core.config import S3Config
+
+    return S3Config(endpoint_url=endpoint_url, **({"region": region} if region else {}))
+
+
+def _read_stage_stats(out: str, stage: str, s3=None) -> dict:
     import json
 
-    from pipeline.core.config import S3Config
     from pipeline.core.storage import exists, read_bytes
 
     path = f"{out.rstrip('/')}/{stage}/stats.json"
-    s3 = S3Config()
+    s3 = s3 or _storage()
     if not exists(path, s3):
         _fail(f"{path} not found: run `corpusforge run --stages {stage}` with --out {out} first")
     return json.loads(read_bytes(path, s3))
@@ -312,14 +364,16 @@ def _read_stage_stats(out: str, stage: str) -> dict:
 @graph_app.command("stats")
 def graph_stats(
     out: Annotated[str, typer.Argument(help="Output root of a run (local folder or s3:// prefix)")],
-    as_json: Annotated[bool, typer.Option("--json", help="Print JSON for programs")] = False,
+    as_json: Annotated[bool, typer.Option("--json", metavar="", help="Print JSON for programs")] = False,
+    endpoint_url: EndpointOption = None,
+    region: RegionOption = None,
 ) -> None:
     """Nodes, edges, dangling and same-domain fractions, degree percentiles and top hosts by in-degree.
 
     Read from the summary the hostgraph stage writes, so it answers at once even for a whole release."""
     import json
 
-    stats = _read_stage_stats(out, "hostgraph")
+    stats = _read_stage_stats(out, "hostgraph", _storage(endpoint_url, region))
     graph = stats["details"]["graph"]
     summary = {**graph, "links": stats["details"].get("links", {}), "wat_records": stats["input"]}
     if as_json:
@@ -353,16 +407,19 @@ def graph_stats(
     for column in ("host", "in-degree", "out-degree"):
         top.add_column(column, justify="right" if column != "host" else "left")
     for row in graph["top_in_degree"]:
-        top.add_row(row["host"], f"{row['in_degree']:,}", f"{row['out_degree']:,}")
+        top.add_row(_display_host(row["host"]), f"{row['in_degree']:,}", f"{row['out_degree']:,}")
     out_console.print(top)
 
 
-def _read_dataset(out: str, dataset, columns=None, filters=None):
+def _read_dataset(out: str, dataset, columns=None, filters=None, s3=None):
     import pyarrow.parquet as pq
 
+    from pipeline.core.storage import arrow_filesystem
+
     path = dataset.path(out)
+    filesystem, located = arrow_filesystem(path, s3 or _storage())
     try:
-        return pq.read_table(path, columns=columns, filters=filters)
+        return pq.read_table(located, columns=columns, filters=filters, filesystem=filesystem)
     except (FileNotFoundError, OSError) as exc:
         _fail(f"{path} not readable ({exc}): run `corpusforge run --stages {dataset.stage}` with --out {out} first")
 
@@ -379,7 +436,9 @@ def graph_top(
     count: Annotated[int, typer.Option("-n", help="How many hosts")] = 20,
     lang: Annotated[str | None, typer.Option("--lang", help="Only hosts of this language (e.g. zh)")] = None,
     by: Annotated[str, typer.Option("--by", help="pagerank or trustrank")] = "pagerank",
-    as_json: Annotated[bool, typer.Option("--json")] = False,
+    as_json: Annotated[bool, typer.Option("--json", metavar="")] = False,
+    endpoint_url: EndpointOption = None,
+    region: RegionOption = None,
 ) -> None:
     """The highest-authority hosts, with their language, trust and spam mass."""
     import json
@@ -391,7 +450,7 @@ def graph_top(
     if by not in ("pagerank", "trustrank"):
         _fail("--by takes pagerank or trustrank")
     filters = [("language", "=", lang)] if lang else None
-    table = _read_dataset(out, RANK_HOSTS, filters=filters)
+    table = _read_dataset(out, RANK_HOSTS, filters=filters, s3=_storage(endpoint_url, region))
     top = table.take(pc.select_k_unstable(table, count, [(by, "descending")])).sort_by([(by, "descending")])
     rows = top.select(["host", "pagerank", "trustrank", "spam_mass", "language", "in_degree"]).to_pylist()
     total = len(table) if not lang else None
@@ -415,7 +474,9 @@ def graph_host(
     out: Annotated[str, typer.Argument(help="Output root of a run")],
     host: Annotated[str, typer.Argument(help="Host name, e.g. www.example.com")],
     neighbours: Annotated[int, typer.Option("-n", help="Neighbours to list each way")] = 10,
-    as_json: Annotated[bool, typer.Option("--json")] = False,
+    as_json: Annotated[bool, typer.Option("--json", metavar="")] = False,
+    endpoint_url: EndpointOption = None,
+    region: RegionOption = None,
 ) -> None:
     """A host's scores, language and selection, and its strongest in- and out-neighbours."""
     import json
@@ -429,15 +490,18 @@ def graph_host(
     if name is None:
         _fail(f"{host!r} is not a host name ({reason})")
     key = reverse_host(name)
-    found = _read_dataset(out, RANK_HOSTS, filters=[("host", "=", key)]).to_pylist()
+    storage = _storage(endpoint_url, region)
+    found = _read_dataset(out, RANK_HOSTS, s3=storage, filters=[("host", "=", key)]).to_pylist()
     if not found:
         _fail(f"{name} is not in the host graph of {out}")
     info = found[0]
-    edges = _read_dataset(out, HOSTGRAPH_EDGES, filters=[[("src", "=", info["id"])], [("dst", "=", info["id"])]])
+    edges = _read_dataset(out, HOSTGRAPH_EDGES, s3=storage,
+                          filters=[[("src", "=", info["id"])], [("dst", "=", info["id"])]])
     graph = nx.DiGraph()
     graph.add_edges_from(zip(edges.column("src").to_pylist(), edges.column("dst").to_pylist(), strict=True))
     ids = sorted(set(graph.nodes) | {info["id"]})
-    scores = {row["id"]: row for row in _read_dataset(out, RANK_HOSTS, filters=[("id", "in", ids)]).to_pylist()}
+    scores = {row["id"]: row for row in
+              _read_dataset(out, RANK_HOSTS, s3=storage, filters=[("id", "in", ids)]).to_pylist()}
 
     def strongest(nodes):
         return [{"host": reverse_host(scores[v]["host"]), "pagerank": scores[v]["pagerank"]}
@@ -445,8 +509,8 @@ def graph_host(
 
     selection = None
     try:
-        chosen = _read_dataset(out, SELECT_HOSTS, filters=[("host", "=", key)]).to_pylist()
-        refused = _read_dataset(out, SELECT_REJECTED, filters=[("host", "=", key)]).to_pylist()
+        chosen = _read_dataset(out, SELECT_HOSTS, s3=storage, filters=[("host", "=", key)]).to_pylist()
+        refused = _read_dataset(out, SELECT_REJECTED, s3=storage, filters=[("host", "=", key)]).to_pylist()
         selection = (f"selected ({chosen[0]['why_selected']}, rank {chosen[0]['rank']})" if chosen
                      else f"rejected ({refused[0]['reason']})" if refused else "not a candidate (never crawled)")
     except typer.Exit:
@@ -483,8 +547,9 @@ def languages(
                                                            "language-ID model emits)")] = None,
     config: Annotated[Path, typer.Option("--config", "-c", help="YAML config (see conf/default.yaml)")] = Path(
         "conf/default.yaml"),
-    overrides: Annotated[list[str] | None, typer.Option("--set", help="KEY=VALUE config override")] = None,
-    as_json: Annotated[bool, typer.Option("--json", help="Every effective setting, as JSON")] = False,
+    overrides: Annotated[list[str] | None, typer.Option("--set", metavar="KEY=VALUE",
+                                                        help="KEY=VALUE config override")] = None,
+    as_json: Annotated[bool, typer.Option("--json", metavar="", help="Every effective setting, as JSON")] = False,
 ) -> None:
     """Each language's effective settings and where they come from: kept or not and its minimum language-ID score
     (the one language gate, stages.extract), its script and script family, the file its quality rules come from
@@ -540,7 +605,7 @@ app.add_typer(filter_app, name="filter")
 
 @filter_app.command("rules")
 def filter_rules(
-    as_json: Annotated[bool, typer.Option("--json", help="Print JSON for programs")] = False,
+    as_json: Annotated[bool, typer.Option("--json", metavar="", help="Print JSON for programs")] = False,
 ) -> None:
     """Every quality rule in decision order (a document is dropped by the first it fails), its family, and the
     signals stored per document — all read from the rule registry, filters/rules/ (one file per family)."""
@@ -574,13 +639,15 @@ def filter_rules(
 @filter_app.command("stats")
 def filter_stats(
     out: Annotated[str, typer.Argument(help="Output root of a run (local folder or s3:// prefix)")],
-    as_json: Annotated[bool, typer.Option("--json", help="Print JSON for programs")] = False,
+    as_json: Annotated[bool, typer.Option("--json", metavar="", help="Print JSON for programs")] = False,
+    endpoint_url: EndpointOption = None,
+    region: RegionOption = None,
 ) -> None:
     """Per language: documents kept and dropped, drop reasons, perplexity cutoffs and buckets; the models used;
     personal data found per type and language (and what was done with it); contaminated documents per benchmark."""
     import json
 
-    stats = _read_stage_stats(out, "filter")
+    stats = _read_stage_stats(out, "filter", _storage(endpoint_url, region))
     details = stats["details"]
     if as_json:
         typer.echo(json.dumps({"input": stats["input"], "output": stats["output"], "dropped": stats["dropped"],
@@ -595,7 +662,7 @@ def filter_stats(
         reasons = ", ".join(f"{r} {c}" for r, c in sorted(row["dropped"].items(), key=lambda i: -i[1])[:3])
         lang_cutoffs = cutoffs.get(lang)
         table.add_row(lang, f"{row['kept']:,}", f"{dropped:,}", f"{row['kept'] / max(row['kept'] + dropped, 1):.1%}",
-                      reasons or "-", " / ".join(f"{v:,.0f}" for v in lang_cutoffs) if lang_cutoffs else "-",
+                      reasons or "-", " / ".join(f"{v:,.4g}" for v in lang_cutoffs) if lang_cutoffs else "-",
                       " ".join(f"{b} {c}" for b, c in sorted(row.get("perplexity_buckets", {}).items())) or "-")
     make_console().print(table)
     pii = details.get("pii") or {}
@@ -629,16 +696,17 @@ def filter_retune(
     out: Annotated[str | None, typer.Option("--out", help="Output root; overrides `output` in the config")] = None,
     overrides: Annotated[
         list[str] | None,
-        typer.Option("--set", help="Threshold to try, e.g. --set "
+        typer.Option("--set", metavar="KEY=VALUE", help="Threshold to try, e.g. --set "
                      "stages.filter.language_overrides.zh.thresholds.fineweb.line_punct_thr=0.2"),
     ] = None,
     overlay: OverlayOption = None,
-    preview: Annotated[bool, typer.Option("--preview", help="Also list documents that change: newly dropped and "
-                                                            "newly kept, with URL, title, old → new reason and the "
-                                                            "deciding signal")] = False,
+    preview: Annotated[bool, typer.Option("--preview", metavar="", help="Also list documents that change: newly "
+                                                                        "dropped and newly kept, with URL, title, "
+                                                                        "old → new reason and the deciding "
+                                                                        "signal")] = False,
     count: Annotated[int, typer.Option("-n", help="With --preview: documents shown per change (language, "
                                                   "old → new reason)", min=1)] = 3,
-    as_json: Annotated[bool, typer.Option("--json", help="Print JSON for programs")] = False,
+    as_json: Annotated[bool, typer.Option("--json", metavar="", help="Print JSON for programs")] = False,
 ) -> None:
     """Show what new thresholds would keep and drop, from the signals already stored — nothing is written.
 
@@ -721,8 +789,10 @@ def filter_calibrate(
     languages: Annotated[str | None, typer.Option("--languages", help="Comma-separated (default: all)")] = None,
     write: Annotated[Path | None, typer.Option("--write", help="Write the proposal here: a config overlay for "
                                                                "`filter retune --overlay` / `run --overlay`")] = None,
-    overrides: Annotated[list[str] | None, typer.Option("--set", help="KEY=VALUE config override")] = None,
-    as_json: Annotated[bool, typer.Option("--json", help="Print the proposal and its evidence as JSON")] = False,
+    overrides: Annotated[list[str] | None, typer.Option("--set", metavar="KEY=VALUE",
+                                                        help="KEY=VALUE config override")] = None,
+    as_json: Annotated[bool, typer.Option("--json", metavar="",
+                                          help="Print the proposal and its evidence as JSON")] = False,
 ) -> None:
     """Derive each language's thresholds from its most trusted sites' documents (nothing recomputed).
 
@@ -827,7 +897,7 @@ def mix_plan(
     ] = None,
     top: Annotated[int, typer.Option("--top", help="Languages listed one per row (by target share); the rest are "
                                                   "summed in one row. 0 lists every language")] = 30,
-    as_json: Annotated[bool, typer.Option("--json", help="Print the plan as JSON")] = False,
+    as_json: Annotated[bool, typer.Option("--json", metavar="", help="Print the plan as JSON")] = False,
 ) -> None:
     """Answer what-if questions from the counts alone: no stage reruns.
 
@@ -899,15 +969,10 @@ def tokenizer_train(
 shards_app = typer.Typer(help="What is in a run's token shards, and whether they are intact.", no_args_is_help=True)
 app.add_typer(shards_app, name="shards")
 ShardPath = Annotated[str, typer.Argument(help="A tokenize folder: OUT/tokenize, local or s3://bucket/prefix")]
-EndpointOption = Annotated[str | None, typer.Option(
-    "--endpoint-url", envvar="AWS_ENDPOINT_URL", help="S3-compatible endpoint for s3:// paths (default: AWS)")]
-
-
-def _shard_folder(path: str, endpoint_url: str | None):
-    from pipeline.core.config import S3Config
+def _shard_folder(path: str, endpoint_url: str | None, region: str | None = None):
     from pipeline.shards import ShardFolder
 
-    folder = ShardFolder(path, S3Config(endpoint_url=endpoint_url))
+    folder = ShardFolder(path, _storage(endpoint_url, region))
     try:
         for shard in folder.manifest()["shards"]:
             for relative in shard["files"].values():
@@ -930,9 +995,10 @@ def _with_progress(label: str, total: int):
 @shards_app.command("stats")
 def shards_stats(
     path: ShardPath,
-    as_json: Annotated[bool, typer.Option("--json", help="Print JSON for programs")] = False,
+    as_json: Annotated[bool, typer.Option("--json", metavar="", help="Print JSON for programs")] = False,
     plot: Annotated[Path | None, typer.Option("--plot", help="Write a PNG: language shares, lengths, shards")] = None,
     endpoint_url: EndpointOption = None,
+    region: RegionOption = None,
 ) -> None:
     """Documents, tokens, languages, shards, document lengths, top hosts and domains, repetition, tokenizer.
 
@@ -941,7 +1007,7 @@ def shards_stats(
 
     from pipeline.shards import statistics
 
-    folder = _shard_folder(path, endpoint_url)
+    folder = _shard_folder(path, endpoint_url, region)
     progress, advance = _with_progress("reading", len(folder.manifest()["shards"]))
     with progress:
         summary = statistics(folder, advance)
@@ -1014,8 +1080,9 @@ def shards_inspect(
     random_count: Annotated[int | None, typer.Option("--random", help="K documents picked at random")] = None,
     lang: Annotated[str | None, typer.Option("--lang", help="With --random: only this language")] = None,
     seed: Annotated[int, typer.Option("--seed")] = 0,
-    as_json: Annotated[bool, typer.Option("--json")] = False,
+    as_json: Annotated[bool, typer.Option("--json", metavar="")] = False,
     endpoint_url: EndpointOption = None,
+    region: RegionOption = None,
 ) -> None:
     """Decoded documents with where they came from (url, WARC file, offset)."""
     import json
@@ -1025,7 +1092,7 @@ def shards_inspect(
 
     if (doc is None) == (random_count is None):
         _fail("give exactly one of --doc SHARD:N or --random K")
-    folder = _shard_folder(path, endpoint_url)
+    folder = _shard_folder(path, endpoint_url, region)
     identity = folder.manifest()["tokenizer"]
     tokenizer = load_tokenizer(identity["kind"], identity["name"], identity.get("path"), None)
     try:
@@ -1049,11 +1116,11 @@ def shards_inspect(
 
 
 @shards_app.command("verify")
-def shards_verify(path: ShardPath, endpoint_url: EndpointOption = None) -> None:
+def shards_verify(path: ShardPath, endpoint_url: EndpointOption = None, region: RegionOption = None) -> None:
     """SHA-256 and sizes against the manifest, .idx/.bin consistency, counts; exit 1 naming each bad shard."""
     from pipeline.shards import verify
 
-    folder = _shard_folder(path, endpoint_url)
+    folder = _shard_folder(path, endpoint_url, region)
     progress, advance = _with_progress("verifying", len(folder.manifest()["shards"]))
     with progress:
         problems = verify(folder, advance)
@@ -1092,14 +1159,16 @@ def docs_sample(
     reason: Annotated[str | None, typer.Option("--reason", help="Only dropped documents of this reason "
                                                                 "(`corpusforge filter rules` lists them)")] = None,
     lang: Annotated[str | None, typer.Option("--lang", help="Only this language, e.g. zh")] = None,
-    kept: Annotated[bool, typer.Option("--kept", help="Kept documents instead of dropped ones")] = False,
+    kept: Annotated[bool, typer.Option("--kept", metavar="", help="Kept documents instead of dropped ones")] = False,
     host: Annotated[str | None, typer.Option("--host", help="Only this host, e.g. www.example.com")] = None,
     where: Annotated[list[str] | None, typer.Option(
         "--where", help="'<signal> <op> <number>', op one of < <= > >= == !=; repeat to combine (all must hold), "
                         "e.g. --where 'alpha_words_ratio < 0.7'")] = None,
     count: Annotated[int, typer.Option("-n", help="How many documents (picked at random among the matches)")] = 20,
     seed: Annotated[int, typer.Option("--seed", help="Another seed picks other documents")] = 0,
-    as_json: Annotated[bool, typer.Option("--json", help="Print JSON for programs")] = False,
+    as_json: Annotated[bool, typer.Option("--json", metavar="", help="Print JSON for programs")] = False,
+    endpoint_url: EndpointOption = None,
+    region: RegionOption = None,
 ) -> None:
     """Documents a stage dropped (or kept) with the signals that decided: title, URL, reason and detail, the
     signals the detail names and the --where signals, and the first lines of the text.
@@ -1112,7 +1181,7 @@ def docs_sample(
 
     try:
         result = sample(out, stage, kept=kept, reason=reason, lang=lang, host=host, where=where, count=count,
-                        seed=seed)
+                        seed=seed, s3=_storage(endpoint_url, region))
     except DocsError as exc:
         _fail(str(exc))
     if as_json:
@@ -1139,12 +1208,12 @@ def report(
                                "(the run's own config is not stored with its output)")] = Path("conf/default.yaml"),
     overrides: Annotated[list[str] | None, typer.Option("--set", help="KEY=VALUE config override")] = None,
     endpoint_url: EndpointOption = None,
+    region: RegionOption = None,
 ) -> None:
     """Write a self-contained HTML report of a run: funnel per stage and language, host authority, filter
     signals with their thresholds, personal data and contamination, example documents of every drop reason,
     duplicate clusters, the mixture and the shards. One file, plots embedded, nothing fetched from the network;
     stages that did not run are shown as such."""
-    from pipeline.core.config import S3Config
     from pipeline.report import write_report
 
     cfg = None
@@ -1156,7 +1225,7 @@ def report(
     elif overrides:
         _fail(f"--set needs a config: {config} not found")
     try:
-        path = write_report(out, target, cfg, S3Config(endpoint_url=endpoint_url))
+        path = write_report(out, target, cfg, _storage(endpoint_url, region))
     except ValueError as exc:
         _fail(str(exc))
     make_console().print(f"report written to {path}", markup=False, highlight=False)

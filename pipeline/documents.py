@@ -117,16 +117,20 @@ def host_key(host: str) -> str:
     return reverse_host(name)
 
 
-def _dataset(path: str):
+def _dataset(path: str, s3=None):
     import pyarrow.dataset as ds
 
+    from pipeline.core.config import S3Config
+    from pipeline.core.storage import arrow_filesystem
+
+    filesystem, located = arrow_filesystem(path, s3 or S3Config())
     # Spark's _SUCCESS and .crc files start with _ and .: pyarrow skips them by default.
-    return ds.dataset(path, format="parquet")
+    return ds.dataset(located, format="parquet", filesystem=filesystem)
 
 
-def dataset_exists(path: str) -> bool:
+def dataset_exists(path: str, s3=None) -> bool:
     try:
-        _dataset(path)
+        _dataset(path, s3)
     except (FileNotFoundError, OSError, ValueError):
         return False
     return True
@@ -134,7 +138,7 @@ def dataset_exists(path: str) -> bool:
 
 def sample(out: str, stage: str = "filter", *, kept: bool = False, reason: str | None = None,
            lang: str | None = None, host: str | None = None, where: list[str] | None = None, count: int = 20,
-           seed: int = 0) -> dict:
+           seed: int = 0, s3=None) -> dict:
     """Up to ``count`` documents of ``stage`` (dropped, or kept with ``kept``) matching every condition, picked
     at random with ``seed`` (the same picks each time): {"matched": n, "documents": [...]}.
 
@@ -154,9 +158,9 @@ def sample(out: str, stage: str = "filter", *, kept: bool = False, reason: str |
         raise DocsError("-n must be at least 1")
     dataset = kept_dataset if kept else dropped_dataset
     path = dataset.path(out)
-    if not dataset_exists(path):
+    if not dataset_exists(path, s3):
         raise DocsError(f"{path} not found: run `corpusforge run --stages {stage}` with --out {out} first")
-    table = _dataset(path)
+    table = _dataset(path, s3)
     columns = table.schema.names
     conditions = [parse_where(text, columns) for text in where or []]
     expression = None
@@ -169,7 +173,7 @@ def sample(out: str, stage: str = "filter", *, kept: bool = False, reason: str |
     candidates = table.to_table(columns=["id"], filter=expression).column("id").to_pylist()
     picks = sorted(random.Random(seed).sample(sorted(candidates), min(count, len(candidates))))
     rows = table.to_table(columns=narrow, filter=pc.field("id").isin(picks)).to_pylist() if picks else []
-    texts = _texts(out, dataset, picks)
+    texts = _texts(out, dataset, picks, s3)
     by_id = {row["id"]: row for row in rows}
     documents = [describe(by_id[doc_id], texts.get(doc_id), [c.signal for c in conditions], columns)
                  for doc_id in picks if doc_id in by_id]
@@ -186,7 +190,7 @@ def _compare(field, op: str, value: float):
             "==": field == value, "!=": field != value}[op]
 
 
-def _texts(out: str, dataset, ids: list[str]) -> dict[str, dict]:
+def _texts(out: str, dataset, ids: list[str], s3=None) -> dict[str, dict]:
     """Title and text of the picked documents, from the dataset or, for dedup's dropped copies, filter/kept."""
     import pyarrow.compute as pc
 
@@ -194,9 +198,9 @@ def _texts(out: str, dataset, ids: list[str]) -> dict[str, dict]:
         return {}
     source = dataset if "text" in dataset.column_names else FILTER_KEPT
     path = source.path(out)
-    if not dataset_exists(path):
+    if not dataset_exists(path, s3):
         return {}
-    rows = _dataset(path).to_table(columns=["id", "title", "text"], filter=pc.field("id").isin(ids)).to_pylist()
+    rows = _dataset(path, s3).to_table(columns=["id", "title", "text"], filter=pc.field("id").isin(ids)).to_pylist()
     return {row["id"]: row for row in rows}
 
 
@@ -216,16 +220,16 @@ def describe(row: dict, text_row: dict | None, extra_signals: list[str], columns
 
 
 def examples_by_reason(out: str, stage: str = "filter", per_group: int = 2,
-                       seed: int = 0) -> dict[str, dict[str, list[dict]]]:
+                       seed: int = 0, s3=None) -> dict[str, dict[str, list[dict]]]:
     """For every drop reason and language of ``stage``'s dropped documents, up to ``per_group`` of them, picked
     at random with ``seed`` (the run report's examples): {reason: {lang: [document, ...]}}; {} when the stage
     has not run or keeps no dropped documents."""
     import pyarrow.compute as pc
 
     dataset = STAGE_DATASETS[stage][1]
-    if dataset is None or not dataset_exists(dataset.path(out)):
+    if dataset is None or not dataset_exists(dataset.path(out), s3):
         return {}
-    table = _dataset(dataset.path(out))
+    table = _dataset(dataset.path(out), s3)
     columns = table.schema.names
     groups: dict[tuple[str, str], list[str]] = {}
     keys = table.to_table(columns=["id", "drop_reason", "lang"]).to_pylist()
@@ -238,7 +242,7 @@ def examples_by_reason(out: str, stage: str = "filter", per_group: int = 2,
         return {}
     narrow = [c for c in columns if c != "text"]
     rows = {row["id"]: row for row in table.to_table(columns=narrow, filter=pc.field("id").isin(wanted)).to_pylist()}
-    texts = _texts(out, dataset, wanted)
+    texts = _texts(out, dataset, wanted, s3)
     result: dict[str, dict[str, list[dict]]] = {}
     for (reason, lang), ids in picks.items():
         result.setdefault(reason, {})[lang] = [describe(rows[i], texts.get(i), [], columns) for i in ids if i in rows]

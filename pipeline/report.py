@@ -28,7 +28,7 @@ from filters.rules.spam_keywords import spam_score
 from pipeline import __version__
 from pipeline.core.config import S3Config
 from pipeline.core.stage import STATS_FILE, SUCCESS_FILE
-from pipeline.core.storage import exists, read_bytes
+from pipeline.core.storage import arrow_filesystem, exists, read_bytes
 from pipeline.documents import examples_by_reason, middle_truncate
 from pipeline.lib.datasets import (
     DEDUP_DOCS,
@@ -128,7 +128,8 @@ class Run:
         if not self.ran(dataset.stage):
             return None
         try:
-            return ds.dataset(dataset.path(self.out), format="parquet").to_table(columns=columns)
+            filesystem, located = arrow_filesystem(dataset.path(self.out), self.s3)
+            return ds.dataset(located, format="parquet", filesystem=filesystem).to_table(columns=columns)
         except (FileNotFoundError, OSError, ValueError):
             return None
 
@@ -480,7 +481,7 @@ def document_html(document: dict) -> str:
 
 def examples_section(run: Run, stage: str, counts: dict[str, int]) -> str:
     """Every drop reason and language with a few of its documents (title, URL, detail, signals, first lines)."""
-    examples = examples_by_reason(run.out, stage, EXAMPLES_PER_GROUP)
+    examples = examples_by_reason(run.out, stage, EXAMPLES_PER_GROUP, s3=run.s3)
     if not examples:
         return ""
     parts = [f"<h3>Example documents per drop reason and language ({stage})</h3>",

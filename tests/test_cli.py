@@ -72,3 +72,28 @@ def test_run_prints_a_summary(spark, sample_dir, tmp_path):
         terminal_width=200,
     )
     assert again.exit_code == 0 and "skipped" in again.output
+
+
+def test_version_prints_the_package_version():
+    from pipeline import __version__
+
+    result = runner.invoke(app, ["--version"])
+    assert result.exit_code == 0 and result.output.strip() == f"corpusforge {__version__}"
+
+
+def test_submit_runs_spark_submit_without_an_activated_venv():
+    """The venv's spark-submit fails without activation (it looks for Spark with PATH's python3); `corpusforge
+    submit` finds the installed Spark itself. PATH here holds no venv."""
+    import os
+    import subprocess
+    import sys
+
+    import pyspark
+
+    environment = {key: value for key, value in os.environ.items() if key not in ("SPARK_HOME", "VIRTUAL_ENV")}
+    environment["PATH"] = "/usr/bin:/bin"
+    environment["PYTHONPATH"] = str(Path(__file__).resolve().parents[1])
+    result = subprocess.run([sys.executable, "-m", "pipeline.cli", "submit", "--version"], env=environment,
+                            capture_output=True, text=True, timeout=120, check=False)
+    assert result.returncode == 0, result.stderr[-2000:]
+    assert f"version {pyspark.__version__}" in result.stdout + result.stderr

@@ -128,5 +128,10 @@ def test_graph_stats_cli(graph):
     assert summary["degree_percentiles"]["in_degree"]["max"] >= summary["degree_percentiles"]["in_degree"]["p50"]
     people = CliRunner().invoke(app, ["graph", "stats", str(out)], terminal_width=200)
     assert people.exit_code == 0 and "top hosts by in-degree" in people.output
+    # Hosts read as people write them (www.example.com), as `graph top` prints them, not the graph's reversed form.
+    from pipeline.lib.hosts import reverse_host
+
+    top_host = summary["top_in_degree"][0]["host"]
+    assert reverse_host(top_host) in people.output and top_host not in people.output
     missing = CliRunner().invoke(app, ["graph", "stats", str(out / "nowhere")])
     assert missing.exit_code == 2 and "run `corpusforge run --stages hostgraph`" in missing.output

@@ -28,13 +28,15 @@ class Section(BaseModel):
 
 
 class InputsConfig(Section):
-    """Where the crawl's files are. Each of warc/wat/wet is either a Common Crawl paths listing
+    """Where the crawl's files are. Each of warc/wat is either a Common Crawl paths listing
     (``*.paths.gz`` / ``*.paths``: one path per line, relative to ``base_url``) or a glob."""
 
     base_url: str = Field(description="Prefix for relative paths: a local folder or s3://bucket/prefix/")
-    warc: str
-    wat: str
-    wet: str
+    warc: str = Field(description="The WARC files (responses): what extract reads")
+    wat: str = Field(description="The WAT files (links and head metadata): what hostgraph reads")
+    # Common Crawl's WET text is Common Crawl's own extraction, which corpusforge does not use (it extracts from
+    # the WARC's HTML); the key is accepted so configurations written for other tools load, and is not read.
+    wet: str | None = Field(default=None, description="Not read: text is extracted from the WARC files")
     max_files: int | None = Field(default=None, ge=1, description="Read only the first N files of each listing")
 
 
@@ -111,7 +113,8 @@ class BaseConfig(Section):
         data = self.model_dump()
         data["output"] = data["output"].format(crawl=self.crawl)
         for key in ("base_url", "warc", "wat", "wet"):
-            data["inputs"][key] = data["inputs"][key].format(crawl=self.crawl)
+            if data["inputs"][key] is not None:
+                data["inputs"][key] = data["inputs"][key].format(crawl=self.crawl)
         return type(self).model_validate(data)
 
     def section_digest(self, *sections: str) -> str:

@@ -113,6 +113,23 @@ def s3_client(config: S3Config):
     return _s3_client_cached(config.endpoint_url, config.region, config.anonymous, config.max_attempts)
 
 
+def arrow_filesystem(url: str, config: S3Config):
+    """(pyarrow filesystem, path) for reading a Parquet dataset at ``url``: S3 with the same endpoint, region and
+    signing as boto3 here (credentials from the usual chain), else the local filesystem."""
+    from urllib.parse import urlsplit
+
+    from pyarrow import fs
+
+    if not is_s3(url):
+        return fs.LocalFileSystem(), local_path(url)
+    options = {"region": config.region, "anonymous": config.anonymous}
+    if config.endpoint_url:
+        endpoint = urlsplit(config.endpoint_url)
+        options.update(endpoint_override=endpoint.netloc or endpoint.path, scheme=endpoint.scheme or "https")
+    bucket, key = split_s3(url)
+    return fs.S3FileSystem(**options), f"{bucket}/{key}".rstrip("/")
+
+
 def _retryable(exc: BaseException) -> bool:
     from botocore.exceptions import BotoCoreError, ClientError
 

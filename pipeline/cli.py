@@ -162,6 +162,18 @@ OverlayOption = Annotated[
 ]
 
 
+def _check_local_inputs(cfg, stage_names: list[str] | None) -> None:
+    """A local input folder that does not exist fails here, before the JVM starts (s3:// inputs are listed by
+    the stages; `jobs/check_inputs.py` checks a release's listings without Spark)."""
+    from pipeline.core.storage import is_s3, local_path
+
+    reads_inputs = stage_names is None or {"index", "hostgraph"} & set(stage_names)
+    base = cfg.inputs.base_url
+    if reads_inputs and not is_s3(base) and not Path(local_path(base)).is_dir():
+        _fail(f"inputs.base_url {base}: no such folder (make a sample crawl with `corpusforge sample --out DIR`, "
+              "or point --set inputs.base_url=... at a crawl)")
+
+
 @app.command()
 def run(
     config: Annotated[Path, typer.Option("--config", "-c", help="YAML config (see conf/default.yaml)")] = Path(
@@ -182,10 +194,22 @@ def run(
     crawl: Annotated[str | None, typer.Option("--crawl", help="Crawl release id, e.g. CC-MAIN-2024-10")] = None,
     overlay: OverlayOption = None,
     verbose: Annotated[bool, typer.Option("--verbose", "-v", metavar="", help="Debug logging")] = False,
+    workdir: Annotated[Path | None, typer.Option(
+        "--workdir", help="Folder that relative paths (the config, models/, conf/languages) are read from, when "
+                          "the run is started elsewhere (an Airflow worker); jobs/stage.py has the same")] = None,
 ) -> None:
     """Run pipeline stages. Each writes OUT/<stage>/ (Parquet, stats.json, _SUCCESS) and is skipped when its
-    outputs are already up to date for this config (use --force to recompute)."""
+    outputs are already up to date for this config (use --force to recompute).
+
+    The config, the stage names and a local input folder are checked before Spark starts: a mistake is an
+    error (exit 2) in a second, not after the JVM's start."""
+    import os
+
     _setup_logging(verbose)
+    if workdir is not None:
+        if not workdir.is_dir():
+            _fail(f"--workdir {workdir}: no such folder")
+        os.chdir(workdir)
     settings = list(overrides or [])
     if out:
         settings.append(f"output={out}")
@@ -200,9 +224,10 @@ def run(
 
     names = [name.strip() for name in stages.split(",") if name.strip()] if stages else None
     try:
-        select_stages(names)
+        chosen = select_stages(names)
     except StageError as exc:
         _fail(str(exc))
+    _check_local_inputs(cfg, [stage.name for stage in chosen] if chosen else None)
     console.print(f"corpusforge {__version__}: crawl [bold]{cfg.crawl}[/], output [bold]{cfg.output}[/]")
     outcomes: list[StageOutcome] = []
     current: list[str] = []  # the stage running now, for the interrupt message

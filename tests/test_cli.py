@@ -97,3 +97,28 @@ def test_submit_runs_spark_submit_without_an_activated_venv():
                             capture_output=True, text=True, timeout=120, check=False)
     assert result.returncode == 0, result.stderr[-2000:]
     assert f"version {pyspark.__version__}" in result.stdout + result.stderr
+
+
+def test_run_checks_inputs_and_workdir_before_spark_starts(tmp_path):
+    missing = runner.invoke(app, ["run", "--config", "conf/default.yaml", "--out", str(tmp_path / "out"),
+                                  "--set", f"inputs.base_url={tmp_path / 'no-crawl'}/"])
+    assert missing.exit_code == 2 and "no such folder" in missing.output
+    assert not (tmp_path / "out").exists()  # nothing started, nothing written
+    nowhere = runner.invoke(app, ["run", "--workdir", str(tmp_path / "nowhere")])
+    assert nowhere.exit_code == 2 and "--workdir" in nowhere.output
+
+
+def test_run_reads_relative_paths_from_the_workdir(tmp_path):
+    # From another folder, --workdir makes conf/default.yaml (relative) resolve: the error is about the inputs,
+    # not a missing config.
+    import os
+
+    root = Path(__file__).resolve().parents[1]
+    here = os.getcwd()
+    os.chdir(tmp_path)
+    try:
+        result = runner.invoke(app, ["run", "--workdir", str(root), "--out", str(tmp_path / "out"),
+                                     "--set", f"inputs.base_url={tmp_path / 'no-crawl'}/"])
+    finally:
+        os.chdir(here)
+    assert result.exit_code == 2 and "inputs.base_url" in result.output and "config" not in result.output.lower()

@@ -50,7 +50,8 @@ def test_graph_host_reads_s3_with_the_storage_options(outputs, s3_config):
 
 
 def test_every_reading_command_has_the_same_storage_options():
-    for command in (["graph", "stats"], ["graph", "top"], ["graph", "host"], ["filter", "stats"],
+    for command in (["graph", "stats"], ["graph", "top"], ["graph", "host"], ["filter", "stats"], ["report"],
+                    ["docs", "sample"],
                     ["shards", "stats"], ["shards", "inspect"], ["shards", "verify"]):
         result = runner.invoke(app, [*command, "--help"], terminal_width=200)
         assert "--endpoint-url" in result.output and "--region" in result.output, command

@@ -217,7 +217,7 @@ class StageContext:
             try:
                 counts = {row[DROP_REASON]: row["count"] for row in frame.groupBy(DROP_REASON).count().collect()}
             finally:
-                context.setJobGroup(job_group(self.stage.name), self.stage.description)
+                context.setJobGroup(job_group(self.stage.name), getattr(self.stage, "description", self.stage.name))
             kept = counts.pop(None, 0)
             stats.input += kept + sum(counts.values())
             stats.output += kept
@@ -401,7 +401,7 @@ def run_stage(
     ctx = StageContext(stage, config, spark, work_path)
     started = time.monotonic()
     context = spark.sparkContext
-    context.setJobGroup(job_group(stage.name), stage.description)
+    context.setJobGroup(job_group(stage.name), getattr(stage, "description", stage.name))
     interrupted = False
     try:
         stage.run(ctx, stats)

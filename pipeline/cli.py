@@ -1038,6 +1038,7 @@ def shards_stats(
         summary = statistics(folder, advance)
     if plot:
         _plot_shards(summary, plot)
+        console.print(f"plot written to {plot.resolve()}", markup=False, highlight=False)
     if as_json:
         typer.echo(json.dumps(summary, indent=2, default=str))
         return
@@ -1085,14 +1086,33 @@ def _plot_shards(summary: dict, target: Path) -> None:
     matplotlib.use("Agg")
     import matplotlib.pyplot as plt
 
-    figure, (shares, lengths, per_shard) = plt.subplots(1, 3, figsize=(15, 4))
-    languages = sorted(summary["languages"], key=lambda lang: -summary["languages"][lang]["tokens"])
-    shares.bar(languages, [summary["languages"][lang]["share"] for lang in languages])
-    shares.set_title("token share by language")
-    lengths.bar(range(len(summary["document_tokens_histogram"])), summary["document_tokens_histogram"])
-    lengths.set_title("document length (20 bins of tokens)")
-    per_shard.bar(range(len(summary["shards"])), [row["tokens"] for row in summary["shards"]])
-    per_shard.set_title("tokens per shard")
+    figure, (shares, lengths, per_shard) = plt.subplots(1, 3, figsize=(16, 4.5))
+    by_lang = summary["languages"]
+    languages = sorted(by_lang, key=lambda lang: -by_lang[lang]["tokens"])
+    positions = range(len(languages))
+    width = 0.4
+    shares.bar([p - width / 2 for p in positions], [100 * by_lang[lang]["share"] for lang in languages], width,
+               label="in the shards")
+    planned = [100 * (by_lang[lang]["planned_share"] or 0) for lang in languages]
+    if any(planned):
+        shares.bar([p + width / 2 for p in positions], planned, width, label="planned (mix)")
+    shares.set_xticks(list(positions), languages, rotation=90 if len(languages) > 12 else 0)
+    shares.set(title="token share by language", xlabel="language", ylabel="share of tokens (%)")
+    shares.legend()
+    edges = summary.get("document_tokens_bin_edges") or []
+    counts = summary["document_tokens_histogram"]
+    if edges:
+        lengths.stairs(counts, edges, fill=True)
+        lengths.set_xscale("log")
+    lengths.set(title="document length", xlabel="tokens per document (log scale)", ylabel="documents")
+    shard_langs = [row["lang"] for row in summary["shards"]]
+    colours = {lang: plt.cm.tab20(i % 20) for i, lang in enumerate(dict.fromkeys(shard_langs))}
+    per_shard.bar(range(len(shard_langs)), [row["tokens"] for row in summary["shards"]],
+                  color=[colours[lang] for lang in shard_langs])
+    # One tick per language, at its first shard: shards are grouped by language.
+    firsts = {lang: shard_langs.index(lang) for lang in colours}
+    per_shard.set_xticks(list(firsts.values()), list(firsts), rotation=90 if len(firsts) > 12 else 0)
+    per_shard.set(title="tokens per shard", xlabel="shards, grouped by language", ylabel="tokens")
     figure.tight_layout()
     figure.savefig(target)
     plt.close(figure)

@@ -101,7 +101,7 @@ def test_plot_is_written(tokenize_dir, tmp_path):
     result = CliRunner().invoke(app, ["shards", "stats", str(tokenize_dir), "--plot", str(target)])
     assert result.exit_code == 0, result.output
     assert target.read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"
-    assert str(target.resolve()) in " ".join(result.output.split()).replace(" ", "") or target.name in result.output
+    assert "plot written to" in result.output and target.name in result.output
 
 
 def test_length_histogram_is_in_tokens(tokenize_dir):
@@ -109,4 +109,5 @@ def test_length_histogram_is_in_tokens(tokenize_dir):
     edges, counts = summary["document_tokens_bin_edges"], summary["document_tokens_histogram"]
     assert len(edges) == len(counts) + 1 and edges == sorted(edges)
     assert sum(counts) == summary["documents"]
-    assert edges[0] <= summary["document_tokens_percentiles"]["p1"] and edges[-1] > summary["document_tokens_percentiles"]["p99"]
+    percentiles = summary["document_tokens_percentiles"]
+    assert edges[0] <= percentiles["p1"] and edges[-1] > percentiles["p99"]

@@ -72,3 +72,13 @@ def test_run_prints_a_summary(spark, sample_dir, tmp_path):
         terminal_width=200,
     )
     assert again.exit_code == 0 and "skipped" in again.output
+
+
+def test_mix_settings_that_cannot_be_planned_fail_before_any_work(tmp_path):
+    for override, message in (("stages.mix.target_shares={zh: 1.5}", "share zh=1.5 is not between 0 and 1"),
+                              ("stages.mix.policy=uniform", "stages.mix.policy"),
+                              ("stages.mix.alpha=2", "stages.mix.alpha")):
+        result = runner.invoke(app, ["run", "--config", str(ROOT / "conf/default.yaml"), "--out", str(tmp_path),
+                                     "--stages", "mix", "--set", override], terminal_width=200)
+        assert result.exit_code == 2, result.output
+        assert message in " ".join(result.output.split()) and "Traceback" not in result.output

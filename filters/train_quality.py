@@ -106,6 +106,9 @@ class TrainQualityStageConfig(Section):
         return self
 
 
+TRAIN_ATTEMPTS = 5
+
+
 def distinct_word_ngrams(texts, word_ngrams: int, limit: int) -> int:
     """Distinct word n-grams of orders 2..``word_ngrams`` as fastText forms them (words split on whitespace, the
     end-of-line token ``</s>`` last), counted up to ``limit``: past it the bucket count is ``max_bucket``
@@ -305,15 +308,24 @@ class TrainQualityStage(Stage):
         fasttext.FastText.eprint = lambda *args, **kwargs: None
         texts = (text for texts in labelled.values() for text in texts)
         bucket, distinct = bucket_for(texts, settings)
-        model = fasttext.train_supervised(
-            input=str(train_path), epoch=settings.epochs, lr=settings.learning_rate, wordNgrams=settings.word_ngrams,
-            dim=settings.dimension, minCount=1, seed=settings.seed, thread=1, verbose=0, bucket=bucket)
+        for attempt in range(1, TRAIN_ATTEMPTS + 1):
+            try:
+                model = fasttext.train_supervised(
+                    input=str(train_path), epoch=settings.epochs, lr=settings.learning_rate,
+                    wordNgrams=settings.word_ngrams, dim=settings.dimension, minCount=1, seed=settings.seed,
+                    thread=1, verbose=0, bucket=bucket)
+                break
+            except RuntimeError as exc:
+                # fastText at times reports "Encountered NaN" for a matrix of this size in a long-lived process
+                # (seen in tests, never twice in a row); the same training again is a clean run.
+                if "NaN" not in str(exc) or attempt == TRAIN_ATTEMPTS:
+                    raise
         local = scratch / model_file_name(group)
         model.save_model(str(local))
         summary: dict[str, Any] = {
             "model": f"{MODELS_FOLDER}/{local.name}", "train": {k: len(v) for k, v in labelled.items()},
             "test": len(test), "bucket": bucket, "distinct_word_ngrams": distinct,
-            "words": len(model.words), "bytes_unquantized": local.stat().st_size}
+            "words": len(model.words), "bytes_unquantized": local.stat().st_size, "training_attempts": attempt}
         if test:
             summary.update(held_out_scores(model, test))
         if settings.quantize:

@@ -192,12 +192,14 @@ def mix_out(spark, sample_dir, through_dedup, tmp_path_factory):
 
 
 def test_chinese_reaches_its_explicit_target_or_the_plan_names_the_cap(spark, sample_dir, mix_out):
+    # zh is 0.9% of the sample's tokens: 3% takes 3.3 of its 4 allowed epochs.
     stats, docs, plan = run_mix(spark, sample_dir, mix_out, "stages.mix.policy=explicit",
-                                "stages.mix.target_shares={zh: 0.05}")
+                                "stages.mix.target_shares={zh: 0.03}")
     dedup_ids = {row["id"] for row in pq.read_table(DEDUP_DOCS.path(str(mix_out)), columns=["id"]).to_pylist()}
     assert set(docs) == dedup_ids  # every document has a repeat count, 0 included
     zh = stats.details["plan"]["zh"]
-    assert zh["capped_by"] is None and zh["share_after"] == pytest.approx(0.05, abs=0.005)
+    assert zh["capped_by"] is None and zh["share_after"] == pytest.approx(0.03, abs=0.005)
+    assert stats.details["notes"] == []  # the request was met
     assert 2 <= max(row["repeats"] for row in docs.values() if row["lang"] == "zh") <= 4
     # Repetition went to the best-ranked documents: repeats never increase down the ranking.
     ranked = sorted((row for row in docs.values() if row["lang"] == "zh"), key=lambda row: row["rank_fraction"])

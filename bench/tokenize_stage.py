@@ -29,7 +29,7 @@ from bench_results import save_result
 
 from pipeline.core.config import S3Config, TokenizerConfig
 from pipeline.lib.megatron import token_dtype
-from pipeline.lib.tokenizer import from_config, train_bpe
+from pipeline.lib.tokenizer import DEFAULT_QWEN, from_config, train_bpe
 from pipeline.sample.text import good_document
 from pipeline.stages.tokenize import _write_shards
 
@@ -100,7 +100,7 @@ def main() -> None:
         bpe = measure(settings, rows, lambda texts: [e.ids for e in hf.encode_batch(texts, add_special_tokens=False)])
         bpe_ratios = report(f"tokenizer.json (byte-level BPE, {args.vocab_size:,} tokens; uint16 shards): anchor "
                             "tokenizers.Tokenizer.encode_batch", bpe)
-    qwen = TokenizerConfig()
+    qwen = TokenizerConfig(name=DEFAULT_QWEN)
     encoding = from_config(qwen)._encoding
     # Qwen's tokenizer NFC-normalizes before encoding: part of the anchor too.
     qwen_results = measure(qwen, rows, lambda texts: encoding.encode_ordinary_batch(

@@ -12,17 +12,28 @@ Text is lower-cased, digits folded, and split into the language's words (jieba f
 Japanese: fastText splits on spaces only), bigrams on (DCLM's classifier is a bigram fastText model). One
 multilingual model by default, or one per language. A tenth of the examples (by id hash) is held out and the
 held-out precision and recall are reported in ``stats.json``. ``quality_score`` is P(good).
+
+Size. fastText's input matrix has (words + ``bucket``) rows of ``dimension`` floats, and its default 2 M
+buckets for word n-grams make a 491 MB model whatever the data (2 M × 64 × 4 bytes). The buckets are sized to
+the data instead: the distinct word n-grams (orders 2..``word_ngrams``) of the training text times
+``bucket_per_ngram`` (0.5), within [``min_bucket``, ``max_bucket``] (``max_bucket`` is fastText's default,
+reached on release-sized training sets). Then, with ``quantize``, fastText's product
+quantization (``cutoff`` keeps the rows of largest norm, ``qnorm`` quantizes norms separately, no retraining)
+shrinks the model by another order of magnitude — but only when it costs at most ``quantize_max_accuracy_drop``
+of held-out accuracy; otherwise the unquantized model is published and ``stats.json`` says why. Both sizes and
+both accuracies are in the stats.
 """
 
 from __future__ import annotations
 
+import math
 import tempfile
 import zlib
 from collections import defaultdict
 from pathlib import Path
 from typing import Any
 
-from pydantic import Field
+from pydantic import Field, model_validator
 
 from filters.classifier import (
     GOOD,
@@ -67,6 +78,70 @@ class TrainQualityStageConfig(Section):
     word_ngrams: int = Field(default=2, ge=1, description="DCLM's classifier uses bigrams")
     dimension: int = Field(default=64, ge=8)
     seed: int = 0
+    bucket: int | None = Field(
+        default=None, ge=0, description="Hash buckets for word n-grams; null: sized to the data (bucket_per_ngram)"
+    )
+    # 0.5: on the demo 55% of the training bigrams occur once; an n-gram seen once teaches the model a single
+    # document, so letting such n-grams share buckets costs little, and the unquantized model stays ~14 MB.
+    bucket_per_ngram: float = Field(default=0.5, gt=0, description="Buckets per distinct training word n-gram")
+    min_bucket: int = Field(default=1 << 12, ge=1, description="Fewest buckets the sizing rule picks")
+    max_bucket: int = Field(default=2_000_000, ge=1, description="Most buckets the sizing rule picks "
+                                                                 "(fastText's default)")
+    quantize: bool = Field(default=True, description="Product-quantize the model if accuracy allows (see below)")
+    quantize_cutoff: int = Field(
+        default=100_000, ge=0, description="Quantized model keeps this many word/n-gram rows of largest norm; 0: all"
+    )  # fastText quantizes no fewer than 256 rows: a smaller cutoff is refused by the validator below
+    quantize_qnorm: bool = Field(default=True, description="Quantize the vectors' norms separately (fastText qnorm)")
+    quantize_dsub: int = Field(default=2, ge=1, description="Dimensions per sub-quantizer (fastText dsub)")
+    quantize_max_accuracy_drop: float = Field(
+        default=0.01, ge=0, le=1, description="Keep the quantized model only if held-out accuracy drops at most this"
+    )
+
+    @model_validator(mode="after")
+    def _bucket_range(self) -> TrainQualityStageConfig:
+        if self.min_bucket > self.max_bucket:
+            raise ValueError(f"min_bucket {self.min_bucket} is above max_bucket {self.max_bucket}")
+        if 0 < self.quantize_cutoff < 256:
+            raise ValueError(f"quantize_cutoff {self.quantize_cutoff}: fastText keeps at least 256 rows (0: all)")
+        return self
+
+
+TRAIN_ATTEMPTS = 5
+
+
+def distinct_word_ngrams(texts, word_ngrams: int, limit: int) -> int:
+    """Distinct word n-grams of orders 2..``word_ngrams`` as fastText forms them (words split on whitespace, the
+    end-of-line token ``</s>`` last), counted up to ``limit``: past it the bucket count is ``max_bucket``
+    anyway, so a release-sized training set never holds more than ``limit`` hashes in memory."""
+    seen: set[int] = set()
+    for text in texts:
+        words = [*text.split(), "</s>"]
+        for n in range(2, word_ngrams + 1):
+            seen.update(hash(tuple(words[i:i + n])) for i in range(len(words) - n + 1))
+        if len(seen) >= limit:
+            return limit
+    return len(seen)
+
+
+def bucket_for(texts, settings: TrainQualityStageConfig) -> tuple[int, int | None]:
+    """(bucket, distinct n-grams counted) by the sizing rule, or the configured ``bucket``."""
+    if settings.bucket is not None:
+        return settings.bucket, None
+    if settings.word_ngrams < 2:
+        return 0, 0  # without word n-grams (and subwords, off for supervised models) fastText hashes nothing
+    distinct = distinct_word_ngrams(texts, settings.word_ngrams,
+                                    math.ceil(settings.max_bucket / settings.bucket_per_ngram))
+    return min(settings.max_bucket, max(settings.min_bucket, math.ceil(distinct * settings.bucket_per_ngram))), distinct
+
+
+def held_out_scores(model, test: list[tuple[str, str]]) -> dict[str, float]:
+    """Accuracy, and precision and recall of 'good', on the held-out examples at P(good) ≥ 0.5."""
+    predicted = [good_probability(model, text) >= 0.5 for _, text in test]
+    actual = [label == GOOD for label, _ in test]
+    true_good = sum(p and a for p, a in zip(predicted, actual, strict=True))
+    return {"test_accuracy": round(sum(p == a for p, a in zip(predicted, actual, strict=True)) / len(test), 4),
+            "test_precision_good": round(true_good / max(sum(predicted), 1), 4),
+            "test_recall_good": round(true_good / max(sum(actual), 1), 4)}
 
 
 
@@ -231,19 +306,66 @@ class TrainQualityStage(Stage):
             lines.sort(key=lambda line: zlib.crc32(line.encode()))  # interleaved labels, deterministic
             handle.write("\n".join(lines) + "\n")
         fasttext.FastText.eprint = lambda *args, **kwargs: None
-        model = fasttext.train_supervised(
-            input=str(train_path), epoch=settings.epochs, lr=settings.learning_rate, wordNgrams=settings.word_ngrams,
-            dim=settings.dimension, minCount=1, seed=settings.seed, thread=1, verbose=0)
+        texts = (text for texts in labelled.values() for text in texts)
+        bucket, distinct = bucket_for(texts, settings)
+        for attempt in range(1, TRAIN_ATTEMPTS + 1):
+            try:
+                model = fasttext.train_supervised(
+                    input=str(train_path), epoch=settings.epochs, lr=settings.learning_rate,
+                    wordNgrams=settings.word_ngrams, dim=settings.dimension, minCount=1, seed=settings.seed,
+                    thread=1, verbose=0, bucket=bucket)
+                break
+            except RuntimeError as exc:
+                # fastText at times reports "Encountered NaN" for a matrix of this size in a long-lived process
+                # (seen in tests, never twice in a row); the same training again is a clean run.
+                if "NaN" not in str(exc) or attempt == TRAIN_ATTEMPTS:
+                    raise
         local = scratch / model_file_name(group)
         model.save_model(str(local))
-        ctx.fs.copy_from_local(str(local), f"{ctx.artifact_path(TRAIN_QUALITY_MODELS)}/{local.name}")
-        summary = {"model": f"{MODELS_FOLDER}/{local.name}", "train": {k: len(v) for k, v in labelled.items()},
-                   "test": len(test)}
+        summary: dict[str, Any] = {
+            "model": f"{MODELS_FOLDER}/{local.name}", "train": {k: len(v) for k, v in labelled.items()},
+            "test": len(test), "bucket": bucket, "distinct_word_ngrams": distinct,
+            "words": len(model.words), "bytes_unquantized": local.stat().st_size, "training_attempts": attempt}
         if test:
-            predicted = [good_probability(model, text) >= 0.5 for _, text in test]
-            actual = [label == GOOD for label, _ in test]
-            true_good = sum(p and a for p, a in zip(predicted, actual, strict=True))
-            summary["test_accuracy"] = round(sum(p == a for p, a in zip(predicted, actual, strict=True)) / len(test), 4)
-            summary["test_precision_good"] = round(true_good / max(sum(predicted), 1), 4)
-            summary["test_recall_good"] = round(true_good / max(sum(actual), 1), 4)
+            summary.update(held_out_scores(model, test))
+        if settings.quantize:
+            model, decision = self._quantized(model, settings, test, summary, scratch / f"{group}.ftz")
+            summary["quantization"] = decision
+            if summary["quantized"]:
+                model.save_model(str(local))  # the same name: fastText reads the format from the file
+        else:
+            summary["quantized"] = False
+        summary["bytes"] = local.stat().st_size
+        ctx.fs.copy_from_local(str(local), f"{ctx.artifact_path(TRAIN_QUALITY_MODELS)}/{local.name}")
         return summary
+
+    @staticmethod
+    def _quantized(model, settings, test, summary: dict, scratch_file: Path):
+        """(model to publish, why): the quantized model when held-out accuracy drops at most the tolerance."""
+        import fasttext
+
+        if not test:
+            summary["quantized"] = False
+            return model, "not quantized: no held-out examples to check its accuracy on"
+        before = summary["test_accuracy"]
+        model.save_model(str(scratch_file))  # quantize() changes the model in place: keep a copy to go back to
+        unquantized = scratch_file
+        try:
+            model.quantize(input=None, qout=False, cutoff=settings.quantize_cutoff, retrain=False,
+                           dsub=settings.quantize_dsub, qnorm=settings.quantize_qnorm)
+        except ValueError as exc:  # e.g. a small per-language model: fastText needs at least 256 rows
+            summary["quantized"] = False
+            return fasttext.load_model(str(unquantized)), f"not quantized: fastText refused ({exc})"
+        after = held_out_scores(model, test)
+        summary["test_accuracy_unquantized"] = before
+        summary["test_accuracy_quantized"] = after["test_accuracy"]
+        drop = before - after["test_accuracy"]
+        if drop <= settings.quantize_max_accuracy_drop + 1e-9:
+            summary["quantized"] = True
+            summary.update(after)
+            return model, (f"quantized: held-out accuracy {before:.4f} → {after['test_accuracy']:.4f} (drop "
+                           f"{max(drop, 0):.4f} ≤ {settings.quantize_max_accuracy_drop:g})")
+        summary["quantized"] = False
+        return fasttext.load_model(str(unquantized)), (
+            f"not quantized: held-out accuracy would drop {before:.4f} → {after['test_accuracy']:.4f} "
+            f"({drop:.4f} > {settings.quantize_max_accuracy_drop:g}); the unquantized model is published")

@@ -916,9 +916,10 @@ def mix_plan(
                                                                 "corpus's own size)")] = None,
     policy: Annotated[str, typer.Option("--policy", help="unimax, temperature or explicit")] = "unimax",
     max_epochs: Annotated[float, typer.Option("--max-epochs", help="Most repetitions of any language")] = 4.0,
-    alpha: Annotated[float, typer.Option("--alpha", help="temperature: q ∝ p^alpha")] = 0.3,
+    alpha: Annotated[float | None, typer.Option("--alpha", help="temperature: q ∝ p^alpha (default 0.3)")] = None,
     shares: Annotated[
-        list[str] | None, typer.Option("--share", help="explicit: LANG=SHARE, e.g. --share zh=0.1")
+        list[str] | None, typer.Option("--share", help="explicit: LANG=SHARE, e.g. --share zh=0.1; shares in "
+                                                       "[0, 1], together at most 1")
     ] = None,
     top: Annotated[int, typer.Option("--top", help="Languages listed one per row (by target share); the rest are "
                                                   "summed in one row. 0 lists every language")] = 30,
@@ -926,27 +927,39 @@ def mix_plan(
 ) -> None:
     """Answer what-if questions from the counts alone: no stage reruns.
 
-    corpusforge mix plan --counts demo-output --budget 2T --policy unimax --max-epochs 4"""
+    corpusforge mix plan --counts demo-output --budget 2T --policy unimax --max-epochs 4
+
+    Every request the plan cannot meet (a share the epoch cap lowers, a language without documents, an option
+    the policy ignores) is a note, printed and in the JSON; values that cannot be planned exit 2."""
     import json
 
     from pipeline.core.config import S3Config
     from pipeline.core.storage import exists, read_bytes
     from pipeline.lib.datasets import MIX_COUNTS
-    from pipeline.lib.mixture import parse_tokens, plan_mixture
+    from pipeline.lib.mixture import parse_shares, parse_tokens, plan_mixture
 
+    # Bad values are refused before the counts are read: the message is about them, not about a missing file.
+    try:
+        explicit = parse_shares(shares)
+        tokens = parse_tokens(budget) if budget else None
+        plan_mixture({}, budget=tokens, policy=policy, max_epochs=max_epochs, alpha=alpha, shares=explicit)
+    except ValueError as exc:
+        _fail(str(exc))
     path = counts if counts.endswith(".json") else MIX_COUNTS.path(counts)
     if not exists(path, S3Config()):
         _fail(f"{path} not found: run `corpusforge run --stages mix` first")
-    data = json.loads(read_bytes(path, S3Config()))
     try:
-        explicit = {k: float(v) for k, v in (item.split("=", 1) for item in shares or [])}
-        plan = plan_mixture({lang: c["tokens"] for lang, c in data["languages"].items()},
-                            budget=parse_tokens(budget) if budget else None, policy=policy, max_epochs=max_epochs,
-                            alpha=alpha, shares=explicit)
-    except ValueError as exc:
-        _fail(str(exc))
+        data = json.loads(read_bytes(path, S3Config()))
+        languages = {lang: int(c["tokens"]) for lang, c in data["languages"].items()}
+    except (ValueError, KeyError, TypeError, AttributeError) as exc:
+        _fail(f"{path} is not a mix counts file: {exc!r}")
+    plan = plan_mixture(languages, budget=tokens, policy=policy, max_epochs=max_epochs, alpha=alpha,
+                        shares=explicit)
     if as_json:
         typer.echo(json.dumps(plan, indent=2))
+        # stdout stays one JSON document; the notes are in it and, for whoever reads the terminal, on stderr.
+        for note in plan["notes"]:
+            console.print(f"[yellow]note:[/] {note}")
         return
     make_console().print(plan_table(plan, top or None))
     for note in plan["notes"]:
@@ -1038,6 +1051,7 @@ def shards_stats(
         summary = statistics(folder, advance)
     if plot:
         _plot_shards(summary, plot)
+        console.print(f"plot written to {plot.resolve()}", markup=False, highlight=False)
     if as_json:
         typer.echo(json.dumps(summary, indent=2, default=str))
         return
@@ -1085,14 +1099,33 @@ def _plot_shards(summary: dict, target: Path) -> None:
     matplotlib.use("Agg")
     import matplotlib.pyplot as plt
 
-    figure, (shares, lengths, per_shard) = plt.subplots(1, 3, figsize=(15, 4))
-    languages = sorted(summary["languages"], key=lambda lang: -summary["languages"][lang]["tokens"])
-    shares.bar(languages, [summary["languages"][lang]["share"] for lang in languages])
-    shares.set_title("token share by language")
-    lengths.bar(range(len(summary["document_tokens_histogram"])), summary["document_tokens_histogram"])
-    lengths.set_title("document length (20 bins of tokens)")
-    per_shard.bar(range(len(summary["shards"])), [row["tokens"] for row in summary["shards"]])
-    per_shard.set_title("tokens per shard")
+    figure, (shares, lengths, per_shard) = plt.subplots(1, 3, figsize=(16, 4.5))
+    by_lang = summary["languages"]
+    languages = sorted(by_lang, key=lambda lang: -by_lang[lang]["tokens"])
+    positions = range(len(languages))
+    width = 0.4
+    shares.bar([p - width / 2 for p in positions], [100 * by_lang[lang]["share"] for lang in languages], width,
+               label="in the shards")
+    planned = [100 * (by_lang[lang]["planned_share"] or 0) for lang in languages]
+    if any(planned):
+        shares.bar([p + width / 2 for p in positions], planned, width, label="planned (mix)")
+    shares.set_xticks(list(positions), languages, rotation=90 if len(languages) > 12 else 0)
+    shares.set(title="token share by language", xlabel="language", ylabel="share of tokens (%)")
+    shares.legend()
+    edges = summary.get("document_tokens_bin_edges") or []
+    counts = summary["document_tokens_histogram"]
+    if edges:
+        lengths.stairs(counts, edges, fill=True)
+        lengths.set_xscale("log")
+    lengths.set(title="document length", xlabel="tokens per document (log scale)", ylabel="documents")
+    shard_langs = [row["lang"] for row in summary["shards"]]
+    colours = {lang: plt.cm.tab20(i % 20) for i, lang in enumerate(dict.fromkeys(shard_langs))}
+    per_shard.bar(range(len(shard_langs)), [row["tokens"] for row in summary["shards"]],
+                  color=[colours[lang] for lang in shard_langs])
+    # One tick per language, at its first shard: shards are grouped by language.
+    firsts = {lang: shard_langs.index(lang) for lang in colours}
+    per_shard.set_xticks(list(firsts.values()), list(firsts), rotation=90 if len(firsts) > 12 else 0)
+    per_shard.set(title="tokens per shard", xlabel="shards, grouped by language", ylabel="tokens")
     figure.tight_layout()
     figure.savefig(target)
     plt.close(figure)
@@ -1119,7 +1152,11 @@ def shards_inspect(
         _fail("give exactly one of --doc SHARD:N or --random K")
     folder = _shard_folder(path, endpoint_url, region)
     identity = folder.manifest()["tokenizer"]
-    tokenizer = load_tokenizer(identity["kind"], identity["name"], identity.get("path"), None)
+    try:
+        # A trained tokenizer's manifest names its file (and EOS token); manifests before that only a name.
+        tokenizer = load_tokenizer(identity["kind"], identity["name"], identity.get("path"), identity.get("eos_token"))
+    except (FileNotFoundError, ValueError) as exc:
+        _fail(f"cannot load the tokenizer the manifest names ({identity.get('name')}): {exc}")
     try:
         if doc is not None:
             prefix, _, number = doc.rpartition(":")

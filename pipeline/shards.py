@@ -87,6 +87,18 @@ class ShardFolder:
         return np.frombuffer(data, dtype=index.dtype)
 
 
+LENGTH_BINS = 20
+
+
+def _length_histogram(lengths: np.ndarray) -> dict:
+    if not len(lengths):
+        return {"document_tokens_histogram": [], "document_tokens_bin_edges": []}
+    low, high = max(1, int(lengths.min())), max(2, int(lengths.max()))
+    edges = np.unique(np.geomspace(low, high + 1, LENGTH_BINS + 1).round())
+    counts, edges = np.histogram(lengths, bins=edges)
+    return {"document_tokens_histogram": counts.tolist(), "document_tokens_bin_edges": edges.tolist()}
+
+
 def statistics(folder: ShardFolder, progress: Callable[[str], None] | None = None, top: int = 10) -> dict:
     manifest = folder.manifest()
     per_shard, lengths_by_lang = [], defaultdict(list)
@@ -112,7 +124,9 @@ def statistics(folder: ShardFolder, progress: Callable[[str], None] | None = Non
         "documents": len(all_lengths), "tokens": total_tokens, "shards": per_shard, "languages": languages,
         "document_tokens_percentiles": ({f"p{p}": float(np.percentile(all_lengths, p)) for p in PERCENTILES}
                                         if len(all_lengths) else {}),
-        "document_tokens_histogram": np.histogram(all_lengths, bins=20)[0].tolist() if len(all_lengths) else [],
+        # Document lengths span orders of magnitude (a 30-token notice, a 30,000-token manual): log-spaced bins,
+        # with their edges so a plot's axis is in tokens, not bin numbers.
+        **_length_histogram(all_lengths),
     }
     lineage = folder.lineage()
     if lineage is not None:

@@ -122,3 +122,13 @@ def test_run_reads_relative_paths_from_the_workdir(tmp_path):
     finally:
         os.chdir(here)
     assert result.exit_code == 2 and "inputs.base_url" in result.output and "config" not in result.output.lower()
+
+
+def test_mix_settings_that_cannot_be_planned_fail_before_any_work(tmp_path):
+    for override, message in (("stages.mix.target_shares={zh: 1.5}", "share zh=1.5 is not between 0 and 1"),
+                              ("stages.mix.policy=uniform", "stages.mix.policy"),
+                              ("stages.mix.alpha=2", "stages.mix.alpha")):
+        result = runner.invoke(app, ["run", "--config", str(ROOT / "conf/default.yaml"), "--out", str(tmp_path),
+                                     "--stages", "mix", "--set", override], terminal_width=200)
+        assert result.exit_code == 2, result.output
+        assert message in " ".join(result.output.split()) and "Traceback" not in result.output

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import math
 import shutil
 from collections import Counter, defaultdict
 
@@ -13,6 +14,7 @@ from filters.blocklist import BlocklistConfig, build_blocklist
 from filters.filter import retune
 from filters.kenlm import lm_lines, load_lm, perplexity
 from filters.rules import NUMERIC_SIGNAL_NAMES
+from filters.train_quality import TrainQualityStageConfig, bucket_for, distinct_word_ngrams
 from pipeline.core.stage import StageError
 from pipeline.lib.datasets import EXTRACT_DOCS, FILTER_DROPPED, FILTER_KEPT, QUALITY_SIGNALS, TRAIN_QUALITY_EXAMPLES
 from pipeline.lib.pii import PII_SIGNALS
@@ -147,6 +149,16 @@ def test_quality_classifier_trains_and_scores(filtered):
     model = details["models"]["all"]
     assert model["model"] and model["train"]["good"] == model["train"]["poor"] > 0
     assert 0 <= model["test_accuracy"] <= 1
+    # Sized to its data: buckets from the distinct training bigrams (fastText's default 2 M made 518 MB), then
+    # quantized because held-out accuracy dropped at most the configured 0.01; the published file is that size.
+    published = out / "train-quality" / model["model"]
+    assert model["bucket"] == math.ceil(model["distinct_word_ngrams"] * 0.5) < 2_000_000
+    assert published.stat().st_size == model["bytes"] < 20_000_000
+    assert model["bytes_unquantized"] < 20_000_000
+    assert model["quantized"] is True and model["bytes"] < model["bytes_unquantized"] / 4
+    assert model["test_accuracy_unquantized"] - model["test_accuracy_quantized"] <= 0.01
+    assert model["quantization"].startswith("quantized: held-out accuracy")
+    assert model["test_accuracy"] == model["test_accuracy_quantized"]
     examples = pq.read_table(TRAIN_QUALITY_EXAMPLES.path(str(out))).to_pylist()
     sources = Counter(row["source"] for row in examples)
     assert sources["top_authority"] and sources["below_cutoff"] and sources["spam_mass"]
@@ -250,3 +262,26 @@ def test_calibration_loosens_a_threshold_that_drops_trusted_text(spark, filtered
     calibrated_kept = sum(row["count"] for row in retune(calibrated, spark)
                           if row["lang"] == "en" and row["after"] is None)
     assert calibrated_kept > strict_kept
+
+
+def test_bucket_rule_counts_the_training_n_grams():
+    texts = ["a b c", "a b d", "x"]  # bigrams with fastText's end-of-line token: ab bc c</s> bd d</s> x</s>
+    assert distinct_word_ngrams(texts, 2, 10**6) == 6
+    assert distinct_word_ngrams(texts, 3, 10**6) == 6 + 4  # abc bc</s> abd bd</s>
+    assert distinct_word_ngrams(texts, 2, 4) == 4  # counting stops where the rule would hit max_bucket anyway
+    words = [f"w{i}" for i in range(30_001)]
+    many = [" ".join(words[i:i + 100]) for i in range(0, 30_000, 100)]
+    assert bucket_for(many, TrainQualityStageConfig())[1] == 30_000  # 99 bigrams + 1 with </s> per line
+    assert bucket_for(many, TrainQualityStageConfig()) == (15_000, 30_000)
+    assert bucket_for(texts, TrainQualityStageConfig()) == (4096, 6)  # min_bucket
+    assert bucket_for(many, TrainQualityStageConfig(max_bucket=10_000)) == (10_000, 20_000)
+    assert bucket_for(many, TrainQualityStageConfig(bucket=777)) == (777, None)
+    assert bucket_for(many, TrainQualityStageConfig(word_ngrams=1)) == (0, 0)
+    with pytest.raises(ValueError, match="min_bucket 9 is above max_bucket 8"):
+        TrainQualityStageConfig(min_bucket=9, max_bucket=8)
+
+
+def test_quantization_settings_fastText_cannot_use_are_refused():
+    with pytest.raises(ValueError, match="quantize_cutoff 100: fastText keeps at least 256 rows"):
+        TrainQualityStageConfig(quantize_cutoff=100)
+    assert TrainQualityStageConfig(quantize_cutoff=0).quantize_cutoff == 0

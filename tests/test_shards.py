@@ -101,3 +101,13 @@ def test_plot_is_written(tokenize_dir, tmp_path):
     result = CliRunner().invoke(app, ["shards", "stats", str(tokenize_dir), "--plot", str(target)])
     assert result.exit_code == 0, result.output
     assert target.read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"
+    assert "plot written to" in result.output and target.name in result.output
+
+
+def test_length_histogram_is_in_tokens(tokenize_dir):
+    summary = statistics(ShardFolder(str(tokenize_dir)))
+    edges, counts = summary["document_tokens_bin_edges"], summary["document_tokens_histogram"]
+    assert len(edges) == len(counts) + 1 and edges == sorted(edges)
+    assert sum(counts) == summary["documents"]
+    percentiles = summary["document_tokens_percentiles"]
+    assert edges[0] <= percentiles["p1"] and edges[-1] > percentiles["p99"]

@@ -12,7 +12,9 @@ from pathlib import Path
 import numpy as np
 import pyarrow.parquet as pq
 import pytest
+from typer.testing import CliRunner
 
+from pipeline.cli import app
 from pipeline.lib.datasets import DEDUP_DOCS, MIX_DOCS, TOKENIZE_LINEAGE
 from pipeline.lib.tokenizer import load_tokenizer
 from pipeline.runner import run_pipeline
@@ -131,12 +133,26 @@ def test_a_trained_tokenizer_gives_uint16_shards(spark, sample_dir, tokenized, t
     texts = [row["text"] for row in pq.read_table(DEDUP_DOCS.path(str(out)), columns=["text"]).to_pylist()]
     identity = train_bpe(texts, 3000, tmp_path / "tokenizer.json")
     assert identity.vocab_size == 3000
-    config = make_config(sample_dir, out, "tokenizer.kind=json", f"tokenizer.path={tmp_path / 'tokenizer.json'}",
-                         "tokenizer.name=sample-bpe-3k")
+    # No tokenizer.name: the trained file names itself (stem and digest), never the Qwen default.
+    config = make_config(sample_dir, out, "tokenizer.kind=json", f"tokenizer.path={tmp_path / 'tokenizer.json'}")
     run_pipeline(config, spark, ["mix", "tokenize"])
     manifest = json.loads((out / "tokenize" / "manifest.json").read_text())
     assert manifest["dtype"] == "uint16" and manifest["tokenizer"]["sha256"] == identity.sha256
-    tokenizer = load_tokenizer("json", "sample-bpe-3k", str(tmp_path / "tokenizer.json"), None)
+    own_name = f"tokenizer-{identity.sha256[:12]}"
+    assert identity.name == manifest["tokenizer"]["name"] == own_name
+    assert manifest["tokenizer"]["path"] == str(tmp_path / "tokenizer.json")
+    assert json.loads((out / "mix" / "plan.json").read_text())["tokenizer"]["name"] == own_name
+    stats = CliRunner().invoke(app, ["shards", "stats", str(out / "tokenize"), "--json"])
+    assert stats.exit_code == 0, stats.output
+    assert json.loads(stats.stdout)["tokenizer"] == manifest["tokenizer"]
+    table = CliRunner().invoke(app, ["shards", "stats", str(out / "tokenize")], terminal_width=200)
+    printed = " ".join(table.output.split())
+    assert f"tokenizer {own_name} (json, vocab 3,000, sha256 {identity.sha256[:12]}" in printed
+    assert "qwen" not in printed.lower()
+    # The manifest is enough to decode: inspect loads the trained file it names.
+    shown = CliRunner().invoke(app, ["shards", "inspect", str(out / "tokenize"), "--random", "1", "--json"])
+    assert shown.exit_code == 0, shown.output
+    tokenizer = load_tokenizer("json", None, str(tmp_path / "tokenizer.json"), None)
     shard = manifest["shards"][0]
     lineage = {row["doc_index"]: row["id"] for row in pq.read_table(TOKENIZE_LINEAGE.path(str(out))).to_pylist()
                if row["shard"] == shard["prefix"]}
@@ -145,3 +161,5 @@ def test_a_trained_tokenizer_gives_uint16_shards(spark, sample_dir, tokenized, t
     for index, tokens in enumerate(read_megatron(out / "tokenize" / shard["prefix"])):
         assert tokens.dtype == np.uint16 and tokens[-1] == tokenizer.eos_id
         assert tokenizer.decode(tokens[:-1].tolist()) == by_id[lineage[index]]
+    (document,) = json.loads(shown.stdout)
+    assert document["text"] == by_id[document["lineage"]["id"]]

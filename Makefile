@@ -101,7 +101,7 @@ lint: setup
 	$(BIN)/lint-imports
 
 test: setup airflow lint
-	HF_HOME=$$(mktemp -d) $(BIN)/python -m pytest -q
+	HF_HOME=$$(mktemp -d) $(BIN)/python -m pytest -q --durations=25
 
 bench: setup
 	$(BIN)/pip install --quiet -e '.[bench]'

@@ -444,8 +444,9 @@ class HostGraphStage(Stage):
         ids = dense_ids(spark, lines.where(reason.isNull()).select("host"), "host")
         vertices = spark.createDataFrame(ids.rdd.map(_vertex_row), "id long, host string, domain string")
         vertices = vertices.persist(StorageLevel.DISK_ONLY)
-        # cc_id → new id; null for a host that could not be normalized (its cc_id is known, its host dropped).
-        mapping = (lines.where(F.col("copies") == 1).select("cc_id", "host")
+        # cc_id → new id; null for an id whose host was dropped (not normalizable, or its id listed twice).
+        mapping = (lines.where(F.col("cc_id").isNotNull())
+                   .select("cc_id", F.when(F.col("copies") == 1, F.col("host")).alias("host")).distinct()
                    .join(vertices.select("host", "id"), "host", "left").select("cc_id", "id"))
 
         edge_lines = read("edges", webgraph_edge, WEBGRAPH_EDGE_SCHEMA)

@@ -5,6 +5,10 @@ Links that are not votes are counted and left out: resources (images, scripts, s
 sponsored / ugc, links within the same host, and targets that are not public host names. Pages then fold into
 host-level edges, deduplicated, and every host — crawled or only linked to — becomes a vertex with a dense id in
 the order of its reversed name, as in Common Crawl's host graphs. Nothing is collected to the driver but counts.
+
+With ``source: cc_webgraph`` the stage reads Common Crawl's published host graph of a release instead (its
+``*-host-vertices.txt.gz`` and ``*-host-edges.txt.gz``) and writes the same vertices and edges; what only the WAT
+pass knows (pages, titles, page counts, link outcomes) is missing, and ``stats.json`` says so.
 """
 
 from __future__ import annotations

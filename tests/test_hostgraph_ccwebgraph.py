@@ -6,12 +6,14 @@ import shutil
 
 import pyarrow.parquet as pq
 import pytest
+from typer.testing import CliRunner
 
+from pipeline.cli import app
 from pipeline.core.config import ConfigError
 from pipeline.core.storage import s3_client
 from pipeline.lib.datasets import HOSTGRAPH_EDGES, HOSTGRAPH_PAGES, HOSTGRAPH_VERTICES, RANK_HOSTS, SELECT_HOSTS
 from pipeline.runner import run_pipeline
-from tests.conftest import make_config
+from tests.conftest import ROOT, make_config
 
 GRAPH_COLUMNS = ("id", "host", "domain", "out_degree", "in_degree")
 
@@ -151,3 +153,7 @@ def test_config_errors(sample_dir, tmp_path):
         cc_config(sample_dir, tmp_path, "graph/{release}-host-vertices.txt.gz", "e.txt.gz")
     with pytest.raises(ConfigError, match="source"):
         make_config(sample_dir, tmp_path, "stages.hostgraph.source=webgraph")
+    # The CLI says so before Spark starts, with the config-error exit code.
+    result = CliRunner().invoke(app, ["run", "--config", str(ROOT / "conf" / "default.yaml"),
+                                      "--set", "stages.hostgraph.source=cc_webgraph"])
+    assert result.exit_code == 2 and "stages.hostgraph.cc_webgraph.vertices" in result.output

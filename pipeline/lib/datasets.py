@@ -62,7 +62,8 @@ HOSTGRAPH_VERTICES = Dataset(
         Column("domain", "string", False, "Registered domain from the public suffix list, reversed (com.example)"),
         Column("out_degree", "int64", False, "Distinct hosts this host links to"),
         Column("in_degree", "int64", False, "Distinct hosts linking to this host"),
-        Column("pages_crawled", "int64", False, "WAT response records of this host (0: never crawled)"),
+        Column("pages_crawled", "int64", False, "WAT response records of this host (0: never crawled); source "
+               "cc_webgraph: 1 if the host has out-links (was crawled), else 0"),
     ),
 )
 

@@ -133,7 +133,7 @@ def _index_row(row: dict, *, base_url: str, listed: frozenset[str], record_types
         # Common Crawl's content_charset is the detected charset, not the header's: the closest it records.
         charset=row["content_charset"],
         payload_digest=(digest if digest is None or ":" in digest else f"sha1:{digest}"),
-        fetch_time=row["fetch_time"].replace(tzinfo=None) if row["fetch_time"] else None,
+        fetch_time=row["fetch_time"],  # timezone-aware UTC, as parse_warc_date gives it
         content_length=-1,  # the URL index does not record the block length
         warc_path=warc_path,
         offset=offset,
@@ -295,8 +295,8 @@ def selective_frame(ctx: StageContext, stats: Stats, dataset: Dataset, row_maker
     }
     bytes_read = spark.sparkContext.accumulator(0)
     requests = spark.sparkContext.accumulator(0)
-    fetch_rows = partial(_fetch_rows, s3=config.storage.s3, fetch=fetch, max_record_bytes=config.reader.max_record_bytes,
-                         row_maker=row_maker, dataset=dataset, bytes_read=bytes_read, requests=requests)
+    fetch_rows = partial(_fetch_rows, s3=config.storage.s3, fetch=fetch,
+                         max_record_bytes=config.reader.max_record_bytes, row_maker=row_maker, dataset=dataset, bytes_read=bytes_read, requests=requests)
     payload = [{"warc_path": g["warc_path"], "ranges": [r.asDict() for r in g["ranges"]]} for g in groups]
     rows = spark.sparkContext.parallelize(payload, max(1, len(payload))).mapPartitions(fetch_rows)
     failed = [dataset.dropped(UNREADABLE_INDEX_FILE, row["warc_path"], -1, row["problem"]) for row in problems]

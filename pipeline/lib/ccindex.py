@@ -296,7 +296,8 @@ def selective_frame(ctx: StageContext, stats: Stats, dataset: Dataset, row_maker
     bytes_read = spark.sparkContext.accumulator(0)
     requests = spark.sparkContext.accumulator(0)
     fetch_rows = partial(_fetch_rows, s3=config.storage.s3, fetch=fetch,
-                         max_record_bytes=config.reader.max_record_bytes, row_maker=row_maker, dataset=dataset, bytes_read=bytes_read, requests=requests)
+                         max_record_bytes=config.reader.max_record_bytes, row_maker=row_maker, dataset=dataset,
+                         bytes_read=bytes_read, requests=requests)
     payload = [{"warc_path": g["warc_path"], "ranges": [r.asDict() for r in g["ranges"]]} for g in groups]
     rows = spark.sparkContext.parallelize(payload, max(1, len(payload))).mapPartitions(fetch_rows)
     failed = [dataset.dropped(UNREADABLE_INDEX_FILE, row["warc_path"], -1, row["problem"]) for row in problems]

@@ -95,7 +95,10 @@ def make_config(sample_dir: Path, out: Path, *overrides: str):
 
     return load_config(
         ROOT / "conf" / "default.yaml",
-        [f"inputs.base_url={sample_dir}/", f"output={out}", "spark.shuffle_partitions=2", *overrides],
+        # The shared runs scan every WARC file (the full path every damage test expects); tests of the selective
+        # path (test_selective.py) set inputs.cc_index back.
+        [f"inputs.base_url={sample_dir}/", f"output={out}", "spark.shuffle_partitions=2", "inputs.cc_index=null",
+         *overrides],
     )
 
 

@@ -9,11 +9,12 @@ from __future__ import annotations
 
 import hashlib
 import json
+import re
 from pathlib import Path
 from typing import Any, Literal
 
 import yaml
-from pydantic import BaseModel, ConfigDict, Field, ValidationError
+from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
 
 
 class ConfigError(ValueError):
@@ -27,6 +28,28 @@ class Section(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True)
 
 
+class FetchConfig(Section):
+    """How the selective path (``inputs.cc_index``) turns the planned records into ranged reads."""
+
+    # Neighbouring captures of allowlisted hosts are often a few records apart: one GET over a small gap costs
+    # less than a second request (S3 bills per request; each one also pays a round trip).
+    max_gap_bytes: int = Field(default=65536, ge=0, description="Merge two planned ranges this close into one read")
+    max_batch_bytes: int = Field(default=16 << 20, ge=1024,
+                                 description="A merged read never spans more than this (one task's memory)")
+    languages: list[str] | None = Field(
+        default=None, description="Plan only captures whose content_languages (CLD2, ISO-639-3) names one of "
+        "these; captures with no detected language are kept. null: every language")
+
+    @field_validator("languages")
+    @classmethod
+    def _iso639_3(cls, value: list[str] | None) -> list[str] | None:
+        if value is not None:
+            bad = [code for code in value if not re.fullmatch(r"[a-z]{3}", code)]
+            if bad or not value:
+                raise ValueError(f"expected ISO-639-3 codes as in content_languages (eng, zho), got {bad or value}")
+        return value
+
+
 class InputsConfig(Section):
     """Where the crawl's files are. Each of warc/wat is either a Common Crawl paths listing
     (``*.paths.gz`` / ``*.paths``: one path per line, relative to ``base_url``) or a glob."""
@@ -38,6 +61,11 @@ class InputsConfig(Section):
     # the WARC's HTML); the key is accepted so configurations written for other tools load, and is not read.
     wet: str | None = Field(default=None, description="Not read: text is extracted from the WARC files")
     max_files: int | None = Field(default=None, ge=1, description="Read only the first N files of each listing")
+    cc_index: str | None = Field(
+        default=None, description="Common Crawl's columnar URL index (Parquet: a folder, file or glob, relative to "
+        "base_url unless absolute): index is built from it and extract fetches only the allowlisted hosts' HTML "
+        "captures by byte range. null: index and extract scan every WARC file")
+    fetch: FetchConfig = FetchConfig()
 
 
 class S3Config(Section):
@@ -116,7 +144,7 @@ class BaseConfig(Section):
         """Fill ``{crawl}`` in every path so the rest of the code sees final URLs."""
         data = self.model_dump()
         data["output"] = data["output"].format(crawl=self.crawl)
-        for key in ("base_url", "warc", "wat", "wet"):
+        for key in ("base_url", "warc", "wat", "wet", "cc_index"):
             if data["inputs"][key] is not None:
                 data["inputs"][key] = data["inputs"][key].format(crawl=self.crawl)
         return type(self).model_validate(data)

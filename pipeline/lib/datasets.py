@@ -23,7 +23,9 @@ INDEX_RECORDS = Dataset(
         Column("charset", "string", True, "Charset from the HTTP Content-Type header, if given"),
         Column("payload_digest", "string", True, "WARC-Payload-Digest"),
         Column("fetch_time", "timestamp", True, "WARC-Date"),
-        Column("content_length", "int64", False, "Length of the WARC record block in bytes"),
+        Column("content_length", "int64", False,
+               "Length of the WARC record block in bytes (-1 when built from the columnar URL index, "
+               "inputs.cc_index, which does not record it)"),
         Column("warc_path", "string", False, "The WARC (or ARC) file holding the record"),
         Column("offset", "int64", False, "Where the record is, as archive_format says (the gzip member's offset)"),
         Column("length", "int64", False, "Its length there (the gzip member's compressed length)"),

@@ -326,7 +326,57 @@ def capture_wet_member(capture: Capture, ids: RecordIds) -> bytes | None:
          ("Content-Type", "text/plain")], text))
 
 
-def write_files(fileset: FileSet, root: Path, ids: RecordIds, damage: dict[str, str], truth_damage: list) -> None:
+def _surt(url: str, host: str) -> str:
+    """Common Crawl's url_surtkey (com,example)/path?query), without the www. prefix as CC writes it."""
+    rest = url.split("://", 1)[-1]
+    path = rest[rest.find("/"):] if "/" in rest else "/"
+    return ",".join(reversed(host.removeprefix("www.").split("."))) + ")" + path.lower()
+
+
+def cc_index_row(capture: Capture, warc_relative: str, segment: str, offset: int, length: int) -> dict:
+    """One row of Common Crawl's columnar URL index for a response record, filled as CC's indexer fills it."""
+    from urllib.parse import urlsplit
+
+    from pipeline.lib.hosts import registered_domain
+
+    parts = urlsplit(capture.url)
+    host = (parts.hostname or "").lower()
+    head = capture.http.split(b"\r\n\r\n", 1)[0].decode("latin-1").split("\r\n")
+    headers = {k.strip().lower(): v.strip() for k, _, v in (line.partition(":") for line in head[1:])}
+    mime = headers.get("content-type", "").split(";")[0].strip().lower() or None
+    page = capture.page
+    html_page = page is not None and page.content_type == "text/html" and capture.status == 200
+    body = capture.http.split(b"\r\n\r\n", 1)[1]
+    return {
+        "url_surtkey": _surt(capture.url, host), "url": capture.url, "url_host_name": host,
+        "url_host_tld": host.rsplit(".", 1)[-1], "url_host_registered_domain": registered_domain(host),
+        "url_host_name_reversed": ".".join(reversed(host.split("."))), "url_protocol": parts.scheme,
+        "url_port": parts.port, "url_path": parts.path or "/", "url_query": parts.query or None,
+        "fetch_time": capture.date, "fetch_status": capture.status, "fetch_redirect": capture.location,
+        "content_digest": sha1_digest(body).removeprefix("sha1:"), "content_mime_type": mime,
+        "content_mime_detected": page.content_type if page is not None else mime,
+        "content_charset": page.charset.upper() if html_page else None,
+        "content_languages": CLD2[page.lang][0] if html_page and page.lang else None,
+        "content_truncated": None, "warc_filename": warc_relative, "warc_record_offset": offset,
+        "warc_record_length": length, "warc_segment": segment,
+    }
+
+
+def write_cc_index(out: Path, rows: list[dict], part: int) -> None:
+    """One Parquet file of the URL index in Common Crawl's layout (crawl and subset are partition folders)."""
+    import pyarrow as pa
+    import pyarrow.parquet as pq
+
+    from pipeline.lib.ccindex import arrow_schema
+
+    folder = out / "cc-index" / "table" / "cc-main" / "warc" / f"crawl={CRAWL}" / "subset=warc"
+    folder.mkdir(parents=True, exist_ok=True)
+    rows = sorted(rows, key=lambda row: (row["url_surtkey"], row["fetch_time"]))  # CC's index is SURT-sorted
+    pq.write_table(pa.Table.from_pylist(rows, schema=arrow_schema()), folder / f"part-{part:05d}.c000.gz.parquet",
+                   compression="gzip")
+
+
+def write_files(fileset: FileSet, root: Path, ids: RecordIds, damage: dict[str, str], truth_damage: list) -> list[dict]:
     """Write one WARC, WAT and WET file; ``damage`` says which kinds get which deliberate fault."""
     warc_members: list[tuple[bytes, Capture | None, str]] = []
     date0 = fileset.captures[0].date.strftime("%Y-%m-%dT%H:%M:%SZ") if fileset.captures else "2024-02-20T00:00:00Z"
@@ -336,10 +386,14 @@ def write_files(fileset: FileSet, root: Path, ids: RecordIds, damage: dict[str, 
 
     warc_members = _damage(warc_members, damage.get("warc"), fileset.relative("warc"), truth_damage)
     offsets: dict[tuple[int, str], int] = {}
+    index_rows = []
     position = 0
     for data, capture, kind in warc_members:
         if capture is not None:
             offsets[(id(capture), kind)] = position
+            if kind == "response":  # damaged members stay in the index: a ranged read must report them too
+                index_rows.append(cc_index_row(capture, fileset.relative("warc"), fileset.segment, position,
+                                               len(data)))
         position += len(data)
     _write(root / fileset.relative("warc"), warc_members)
 
@@ -357,6 +411,7 @@ def write_files(fileset: FileSet, root: Path, ids: RecordIds, damage: dict[str, 
                                                    truth_damage))
     _write(root / fileset.relative("wet"), _damage(wet_members, damage.get("wet"), fileset.relative("wet"),
                                                    truth_damage))
+    return index_rows
 
 
 def write_release_files(out: Path, captures: list[Capture], ids: RecordIds, file_bytes: int) -> int:
@@ -514,7 +569,8 @@ def generate(out: Path, seed: int = 1, scale: int = 1, file_bytes: int | None = 
     truth_damage: list[dict] = []
     for fileset in filesets:
         damage = {kind: fault for (number, kind), fault in faults.items() if number == fileset.number}
-        write_files(fileset, out, ids, damage, truth_damage)
+        # Common Crawl's URL index beside the files, one Parquet file per WARC file: what inputs.cc_index reads.
+        write_cc_index(out, write_files(fileset, out, ids, damage, truth_damage), fileset.number)
     crawl_dir = out / "crawl-data" / CRAWL
     for kind in ("warc", "wat", "wet"):
         listing = "\n".join(fileset.relative(kind) for fileset in filesets) + "\n"

@@ -17,6 +17,7 @@ from pipeline.core.stage import (
     StageDetails,
     Stats,
 )
+from pipeline.lib.ccindex import selective_frame
 from pipeline.lib.datasets import EXTRACT_DOCS, SELECT_HOSTS
 from pipeline.lib.extraction import ExtractStageConfig, extract_row
 from pipeline.lib.language import ship_model
@@ -29,6 +30,8 @@ class ExtractDetails(StageDetails):
     docs_by_language: dict[str, int] = {}
     zh_script: dict[str, int] = {}
     charset_source: dict[str, int] = {}
+    # inputs.cc_index set: what was planned from the URL index and what the ranged reads cost (else empty).
+    selective: dict[str, int] = {}
 
 
 class ExtractStage(Stage):
@@ -54,11 +57,18 @@ class ExtractStage(Stage):
         stats.details["allowlist_hosts"] = len(allowed.value)
         row_maker = partial(extract_row, allowed=allowed, settings=settings, model=model,
                             crawl=ctx.config.crawl)
-        frame = read_crawl(ctx, stats, "warc", EXTRACT_DOCS, row_maker)
+        counters = None
+        if ctx.config.inputs.cc_index:
+            # Only the allowlisted hosts' HTML captures, by byte range (pipeline/lib/ccindex.py).
+            frame, counters = selective_frame(ctx, stats, EXTRACT_DOCS, row_maker, allowed)
+        else:
+            frame = read_crawl(ctx, stats, "warc", EXTRACT_DOCS, row_maker)
         authority = F.broadcast(selected.select("host", *AUTHORITY_COLUMNS))
         columns = [*EXTRACT_DOCS.column_names, DROP_REASON, DROP_DETAIL, DROP_PATH, DROP_OFFSET]
         frame = frame.drop(*AUTHORITY_COLUMNS).join(authority, "host", "left").select(*columns)
         ctx.write_accounted(frame, EXTRACT_DOCS, stats)
+        if counters is not None:
+            stats.details["selective"].update(bytes_read=counters[0].value, range_requests=counters[1].value)
         docs = spark.read.parquet(ctx.dataset_path(EXTRACT_DOCS))
         by_language, zh_script, charset_source = Counter(), Counter(), Counter()
         for row in docs.groupBy("lang", "script", "charset_source").count().collect():  # one pass, small result

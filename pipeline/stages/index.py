@@ -16,6 +16,7 @@ from pipeline.core.config import Section
 from pipeline.core.crawlinput import read_crawl
 from pipeline.core.stage import Stage, StageContext, StageDetails, Stats
 from pipeline.core.warc import WarcRecord, parse_content_type, parse_http_response, parse_warc_date, type_reason
+from pipeline.lib.ccindex import index_frame
 from pipeline.lib.datasets import INDEX_RECORDS
 from pipeline.lib.hosts import url_host
 
@@ -67,6 +68,8 @@ def index_row(record: WarcRecord, *, record_types: frozenset[str], crawl: str) -
 class IndexDetails(StageDetails):
     archive_formats: dict[str, int] = {}  # records by layout: warc.gz, warc, arc, warc.gz/stream, …
     truncated: int = 0  # records the crawler cut short (WARC-Truncated)
+    source: str = "warc"  # warc: every WARC file scanned; cc_index: rows of Common Crawl's columnar URL index
+    cc_index_files: int = 0
 
 
 class IndexStage(Stage):
@@ -78,10 +81,14 @@ class IndexStage(Stage):
     config_sections = ("inputs", "reader")
 
     def run(self, ctx: StageContext, stats: Stats) -> None:
-        row_maker = partial(
-            index_row, record_types=frozenset(ctx.config.stages.index.record_types), crawl=ctx.config.crawl
-        )
-        frame = read_crawl(ctx, stats, "warc", INDEX_RECORDS, row_maker)
+        record_types = frozenset(ctx.config.stages.index.record_types)
+        if ctx.config.inputs.cc_index:
+            # The URL index already holds every capture's lineage: no WARC byte is read (content_length is -1).
+            frame = index_frame(ctx, stats, INDEX_RECORDS, record_types)
+        else:
+            stats.details["source"] = "warc"
+            row_maker = partial(index_row, record_types=record_types, crawl=ctx.config.crawl)
+            frame = read_crawl(ctx, stats, "warc", INDEX_RECORDS, row_maker)
         ctx.write_accounted(frame, INDEX_RECORDS, stats)
         records = ctx.spark.read.parquet(ctx.dataset_path(INDEX_RECORDS))
         # Which layouts the release came in (warc.gz, warc, arc, …/stream) and how many pages were cut short.

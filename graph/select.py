@@ -19,7 +19,7 @@ from typing import Any, Literal
 from pydantic import Field
 
 from pipeline.core.config import Section
-from pipeline.core.stage import Stage, StageContext, StageDetails, Stats
+from pipeline.core.stage import Stage, StageContext, StageDetails, StageError, Stats
 from pipeline.lib.datasets import RANK_HOSTS, SELECT_HOSTS, SELECT_REJECTED
 
 
@@ -30,7 +30,8 @@ class LanguageQuota(Section):
 
 class SelectStageConfig(Section):
     max_sites: int = Field(default=1_000_000, ge=1)
-    order_by: Literal["pagerank", "trustrank"] = "pagerank"
+    order_by: Literal["pagerank", "trustrank", "harmonic"] = Field(
+        default="pagerank", description="Ordering score; harmonic needs stages.rank.harmonic.enabled")
     max_spam_mass: float = Field(
         default=0.98, le=1, description="Hosts with more of their PageRank from untrusted links are spam"
     )
@@ -86,6 +87,11 @@ class SelectStage(Stage):
         spark = ctx.spark
         ranked_hosts = ctx.read(RANK_HOSTS)
         total_hosts = ranked_hosts.count()
+        # Checked here, not in the config: rank may have run earlier with harmonic centrality off.
+        if (settings.order_by == "harmonic" and total_hosts
+                and not ranked_hosts.where(F.col("harmonic").isNotNull()).limit(1).count()):
+            raise StageError("stages.select.order_by is harmonic but rank/hosts has no harmonic centrality: "
+                             "set stages.rank.harmonic.enabled and re-run rank")
         candidates = ranked_hosts.where(F.col("pages_crawled") > 0).withColumn(
             "quota_language",
             F.when(F.col("language_confidence") >= settings.min_language_confidence, F.col("language")).otherwise(

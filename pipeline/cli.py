@@ -460,7 +460,7 @@ def graph_top(
     out: Annotated[str, typer.Argument(help="Output root of a run")],
     count: Annotated[int, typer.Option("-n", help="How many hosts")] = 20,
     lang: Annotated[str | None, typer.Option("--lang", help="Only hosts of this language (e.g. zh)")] = None,
-    by: Annotated[str, typer.Option("--by", help="pagerank or trustrank")] = "pagerank",
+    by: Annotated[str, typer.Option("--by", help="pagerank, trustrank or harmonic")] = "pagerank",
     as_json: Annotated[bool, typer.Option("--json", metavar="")] = False,
     endpoint_url: EndpointOption = None,
     region: RegionOption = None,
@@ -472,23 +472,30 @@ def graph_top(
 
     from pipeline.lib.datasets import RANK_HOSTS
 
-    if by not in ("pagerank", "trustrank"):
-        _fail("--by takes pagerank or trustrank")
+    if by not in ("pagerank", "trustrank", "harmonic"):
+        _fail("--by takes pagerank, trustrank or harmonic")
     filters = [("language", "=", lang)] if lang else None
     table = _read_dataset(out, RANK_HOSTS, filters=filters, s3=_storage(endpoint_url, region))
     top = table.take(pc.select_k_unstable(table, count, [(by, "descending")])).sort_by([(by, "descending")])
-    rows = top.select(["host", "pagerank", "trustrank", "spam_mass", "language", "in_degree"]).to_pylist()
+    columns = ["host", "pagerank", "trustrank", "spam_mass", "language", "in_degree"]
+    if "harmonic" in table.column_names:  # runs before harmonic centrality have no such column
+        columns.insert(3, "harmonic")
+    rows = top.select(columns).to_pylist()
     total = len(table) if not lang else None
     if as_json:
         typer.echo(json.dumps(rows, indent=2))
         return
     result = Table(title=f"top {count} hosts by {by}" + (f" (language {lang})" if lang else ""))
-    for column in ("#", "host", "pagerank", "trustrank", "spam mass", "language", "in-degree"):
+    has_harmonic = "harmonic" in columns
+    headers = ("#", "host", "pagerank", "trustrank", *(("harmonic",) if has_harmonic else ()), "spam mass",
+               "language", "in-degree")
+    for column in headers:
         result.add_column(column, justify="left" if column in ("host", "language") else "right",
                           no_wrap=column == "host", min_width=20 if column == "host" else None)
     for number, row in enumerate(rows, 1):
+        harmonic = (("-" if row["harmonic"] is None else f"{row['harmonic']:,.1f}",) if has_harmonic else ())
         result.add_row(str(number), _display_host(row["host"]), f"{row['pagerank']:.3e}", f"{row['trustrank']:.3e}",
-                       f"{row['spam_mass']:.3f}", row["language"] or "-", f"{row['in_degree']:,}")
+                       *harmonic, f"{row['spam_mass']:.3f}", row["language"] or "-", f"{row['in_degree']:,}")
     make_console().print(result)
     if total:
         make_console().print(f"{total:,} hosts ranked")

@@ -115,7 +115,7 @@ def test_spark_backend_gives_the_same_ranking(ranked, spark, sample_dir, tmp_pat
 
     shutil.copytree(out / "hostgraph", tmp_path / "hostgraph")
     # The same number of steps on both backends (the engine tests cover convergence): equal up to rounding.
-    steps = ("stages.rank.tolerance=1e-15", "stages.rank.max_iterations=6")
+    steps = ("stages.rank.tolerance=1e-15", "stages.rank.max_iterations=6", "stages.rank.harmonic.max_distance=2")
     config = make_config(sample_dir, tmp_path, *SETTINGS, *steps, "stages.rank.backend=spark")
     [outcome] = run_pipeline(config, spark, ["rank"])
     assert outcome.stats.details["backend"] == "spark"
@@ -128,6 +128,41 @@ def test_spark_backend_gives_the_same_ranking(ranked, spark, sample_dir, tmp_pat
     assert spark_scores.keys() == local_scores.keys()
     for column in ("pagerank", "trustrank"):
         assert sum(abs(spark_scores[h][column] - local_scores[h][column]) for h in local_scores) < 1e-12
+    # HyperBall: the same hash and operations on both backends, so the same bits.
+    assert outcome.stats.details["harmonic"]["iterations"] == 2
+    assert all(spark_scores[h]["harmonic"] == local_scores[h]["harmonic"] for h in local_scores)
+
+
+def test_harmonic_centrality_within_its_bound_and_selection_by_it(ranked, spark, sample_dir, tmp_path):
+    import shutil
+
+    import numpy as np
+
+    from graph.harmonic import harmonic_error_bound, harmonic_exact
+    from pipeline.lib.datasets import HOSTGRAPH_EDGES
+
+    out, outcomes, hosts, _, _, config = ranked
+    details = outcomes["rank"].stats.details["harmonic"]
+    assert details["method"] == "hyperball" and details["converged"]
+    edges = pq.read_table(HOSTGRAPH_EDGES.path(str(out))).to_pylist()
+    links = [(e["src"], e["dst"]) for e in edges if not e["same_domain"]]  # as PageRank: same-domain links out
+    exact = harmonic_exact(len(hosts), np.array([s for s, _ in links]), np.array([d for _, d in links]))
+    approx = np.array([h["harmonic"] for h in sorted(hosts, key=lambda h: h["id"])])
+    log2m = config.stages.rank.harmonic.log2m
+    assert (np.abs(approx - exact) <= harmonic_error_bound(exact, log2m)).mean() >= 0.99
+
+    for stage in ("hostgraph", "rank"):
+        shutil.copytree(out / stage, tmp_path / stage)
+    by_harmonic = make_config(sample_dir, tmp_path, *SETTINGS, "stages.select.order_by=harmonic")
+    [outcome] = run_pipeline(by_harmonic, spark, ["select"])
+    assert outcome.stats.output == 120
+    selected = pq.read_table(SELECT_HOSTS.path(str(tmp_path))).to_pylist()
+    authority = sorted((h for h in selected if h["why_selected"] == "authority"), key=lambda h: h["rank"])
+    assert [h["harmonic"] for h in authority] == sorted((h["harmonic"] for h in authority), reverse=True)
+    result = CliRunner().invoke(app, ["graph", "top", str(out), "-n", "5", "--by", "harmonic", "--json"])
+    assert result.exit_code == 0, result.output
+    best = sorted(hosts, key=lambda h: -h["harmonic"])[:5]
+    assert [r["harmonic"] for r in json.loads(result.output)] == [h["harmonic"] for h in best]
 
 
 def test_graph_top_and_host_cli(ranked):

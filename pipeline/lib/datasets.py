@@ -84,6 +84,8 @@ _AUTHORITY = (
     Column("pagerank", "double", False, "PageRank on the vote graph (sums to 1 over all hosts)"),
     Column("trustrank", "double", False, "PageRank teleporting only to trust seeds (sums to 1)"),
     Column("spam_mass", "double", False, "Share of PageRank not explained by trust: (pr − scaled trust) / pr"),
+    Column("harmonic", "double", True,
+           "Harmonic centrality Σ_u 1/d(u, host) over in-links (HyperBall estimate); null when disabled"),
     Column("language", "string", True, "Main language of the host's pages (lid.176 on WAT titles/descriptions)"),
     Column("language_confidence", "double", True, "Share of the host's sampled pages' score on that language"),
 )

@@ -24,7 +24,7 @@ BROWSER_DEBS := chromium
 KENLM_DEBS := cmake g++ libboost-program-options-dev libboost-system-dev libboost-thread-dev \
 	libboost-test-dev zlib1g-dev libbz2-dev liblzma-dev
 
-.PHONY: setup browser airflow demo test lint bench dist clean distclean
+.PHONY: setup browser airflow demo test test-slow lint bench dist clean distclean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -102,6 +102,10 @@ lint: setup
 
 test: setup airflow lint
 	HF_HOME=$$(mktemp -d) $(BIN)/python -m pytest -q --durations=25
+
+# The tests marked slow (Spark-heavy equivalence checks), left out of `make test` to keep it within budget.
+test-slow: setup airflow
+	HF_HOME=$$(mktemp -d) $(BIN)/python -m pytest -q -m slow --durations=10
 
 bench: setup
 	$(BIN)/pip install --quiet -e '.[bench]'

@@ -124,10 +124,10 @@ def test_log2m_is_checked():
 
 # Only EPA capped at 3 distances: on a shared 2-core machine each Spark distance costs several seconds. Running to
 # convergence on Spark is covered by bench/harmonic.py, which checks identity on every graph it runs.
+@pytest.mark.slow  # ~40 s idle, minutes on a loaded machine; rank's Spark test checks harmonic identity on the sample
 @pytest.mark.parametrize(("name", "max_distance"), [("epa", 3)])
 def test_spark_is_identical_to_local(spark, graphs, name, max_distance, tmp_path):
-    """Bit-for-bit: the same registers, estimates and sums. EPA capped at 3 distances and a small power-law graph
-    run to convergence keep the test short (each Spark distance is a few jobs on a shared 2-core machine)."""
+    """Bit-for-bit: the same registers, estimates and sums, EPA capped at 3 distances."""
     import pyarrow as pa
 
     n, src, dst = graphs[name] if name in graphs else synthetic("powerlaw", n=120, seed=5)

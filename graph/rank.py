@@ -6,8 +6,8 @@ over domains; TrustRank jumps only to the seed hosts in ``conf/seeds/``. Spam ma
 a host's PageRank that trust does not explain. Link farms earn PageRank from each other but no trust.
 
 Backends: ``local`` runs scipy on the driver (the fast path: a whole release's host graph fits one large
-machine); ``spark`` runs block-partitioned iterations on the cluster; ``auto`` picks local when the estimated
-memory fits, and says why in ``stats.json``.
+machine); ``spark`` runs on the cluster (the rank vector broadcast while it fits, else block-partitioned
+joins); ``auto`` picks local when the estimated memory fits, and says why in ``stats.json``.
 """
 
 from __future__ import annotations
@@ -20,7 +20,15 @@ from typing import Any, Literal
 import numpy as np
 from pydantic import Field
 
-from graph.pagerank import LocalGraph, SparkPageRank, group_teleport, pagerank_local
+from graph.pagerank import (
+    DEFAULT_BROADCAST_MAX_BYTES,
+    DEFAULT_EDGES_PER_PARTITION,
+    LocalGraph,
+    SparkPageRank,
+    group_teleport,
+    pagerank_local,
+    spark_partitions,
+)
 from pipeline.core.config import Section
 from pipeline.core.stage import Stage, StageContext, StageDetails, StageError, Stats, digest_files
 from pipeline.lib.datasets import HOSTGRAPH_EDGES, HOSTGRAPH_PAGES, HOSTGRAPH_VERTICES, RANK_DOMAINS, RANK_HOSTS
@@ -45,6 +53,15 @@ class RankStageConfig(Section):
         default=0.5, gt=0, le=1, description="auto picks local when its estimated memory fits in this share"
     )
     checkpoint_every: int = Field(default=5, ge=1, description="Spark backend: iterations between checkpoints")
+    spark_broadcast_max_bytes: int = Field(
+        default=DEFAULT_BROADCAST_MAX_BYTES, ge=0,
+        description="Spark backend: broadcast the rank vector (8 bytes per host) while it is at most this big "
+        "(one stage per iteration); beyond it, block-partitioned joins. The driver holds a few such vectors",
+    )
+    spark_edges_per_partition: int = Field(
+        default=DEFAULT_EDGES_PER_PARTITION, ge=1,
+        description="Spark backend: vote edges per partition (at least one partition per core)",
+    )
     language_pages_per_host: int = Field(
         default=20, ge=1, description="Pages per host whose WAT title+description vote on the host's language"
     )
@@ -110,6 +127,8 @@ class RankDetails(StageDetails):
     pagerank_total: float | None = None
     trustrank_total: float | None = None
     with_language: int | None = None
+    spark_design: str | None = None  # broadcast or join (graph.pagerank)
+    spark_partitions: int | None = None
 
 
 class RankStage(Stage):
@@ -172,7 +191,7 @@ class RankStage(Stage):
         if backend == "local":
             scores = self._local(spark, n, groups, group_of, votes, seed_ids, settings, stats)
         else:
-            scores = self._spark(ctx, n, groups, group_of, votes, seed_ids, settings, stats)
+            scores = self._spark(ctx, n, groups, group_of, votes, vote_count, seed_ids, settings, stats)
         stats.details["ranking_seconds"] = round(time.monotonic() - started, 3)
 
         languages = host_languages(
@@ -226,14 +245,17 @@ class RankStage(Stage):
                           "spam_mass": spam})
         return spark.createDataFrame(table)
 
-    def _spark(self, ctx, n, groups, group_of, votes, seed_ids, settings, stats):
+    def _spark(self, ctx, n, groups, group_of, votes, vote_count, seed_ids, settings, stats):
         from pyspark.sql import functions as F
 
         spark = ctx.spark
         spark.sparkContext.setCheckpointDir(f"{ctx.work_path}/checkpoints")
-        partitions = int(spark.conf.get("spark.sql.shuffle.partitions"))
+        partitions = spark_partitions(vote_count, spark.sparkContext.defaultParallelism,
+                                      settings.spark_edges_per_partition)
         engine = SparkPageRank(spark, n, groups, votes, group_of if settings.pool_by_domain else None, partitions,
-                               settings.checkpoint_every)
+                               settings.checkpoint_every, settings.spark_broadcast_max_bytes)
+        stats.details["spark_design"] = engine.design
+        stats.details["spark_partitions"] = partitions
 
         def teleport(members):
             """group_teleport as a DataFrame: jump mass even per group, then per member host."""
@@ -249,7 +271,7 @@ class RankStage(Stage):
             scores, result = engine.run(vector, settings.damping, settings.tolerance,
                                         settings.max_iterations)
             stats.details[name] = result.__dict__
-            results[name] = spark.createDataFrame(engine.as_rows(scores), f"id long, {name} double")
+            results[name] = engine.frame(scores, name)
         seed_share = trusted.join(uniform.withColumnRenamed("weight", "uniform"), "id").agg(F.sum("uniform")).first()[0]
         joined = results["pagerank"].join(results["trustrank"], "id")
         return joined.withColumn("spam_mass", self._spam_mass(F.col("pagerank"), F.col("trustrank"), float(seed_share)))

@@ -154,15 +154,21 @@ def scaling(args) -> None:
             figures[f"local edges/s/core, {key}"] = local_rate
             figures[f"spark {design} edges/s/core, {key}"] = spark_rate
             figures[f"spark {design} build s, {key}"] = build
+        # Saved after every scale: the largest may not fit the time or memory at hand.
+        _save_scaling(figures, ratios)
     spark.stop()
-    # Merge: the anchor run's figures stay, under the command that produced them.
+
+
+def _save_scaling(figures: dict, ratios: dict) -> None:
+    """Merge into bench/results/pagerank.json: the anchor run's figures stay, under the command of that run."""
     path = RESULTS_DIR / "pagerank.json"
     previous = json.loads(path.read_text(encoding="utf-8")) if path.is_file() else {}
     if previous.get("figures"):
-        kept = {key: value for key, value in previous["figures"].items() if "x (" not in key}
-        kept.setdefault("anchor run", f"{previous['command']} ({previous['date']})")
+        kept = dict(previous["figures"])
+        if "scaling iterations" not in kept:  # the previous run was the anchor run
+            kept.setdefault("anchor run", f"{previous['command']} ({previous['date']})")
         figures = {**kept, **figures}
-        ratios = {**{k: v for k, v in previous["ratios"].items() if "x (" not in k}, **ratios}
+        ratios = {**previous["ratios"], **ratios}
     save_result("pagerank", sys.argv, "scipy CSR power iteration (and networkx.pagerank), edges per second per "
                 "core; the local backend for the Spark scaling", figures=figures, ratios=ratios,
                 goal="local ≥ 0.5× scipy; spark ≥ 1 M edges/s/core; spark local[2] ≤ 30× local per iteration "

@@ -7,20 +7,33 @@ mode. Every engine runs the same fixed number of iterations. Run:
     .venv/bin/python bench/pagerank.py --vertices 1000000 --edges 5000000 --iterations 10
 
 Memory per edge is the peak of Python-tracked allocations (numpy included) during the local run, per edge.
+
+Scaling (issue 23): the Spark backend against the local one on a web-like graph (``web_graph``: Chung–Lu, in- and
+out-degree power laws with Broder et al.'s exponents 2.1 and 2.7, a fifth of the hosts without out-links, 8 arcs
+per host on average) of 3.2 M arcs and multiples of it. Goal: Spark local[2] per iteration ≤ 30× local. The join
+design (the one beyond the broadcast cap, and the only one before issue 23) is timed at the first scale too:
+
+    .venv/bin/python bench/pagerank.py --scaling --scales 1,4,16 --iterations 10
+
+Its figures are merged into bench/results/pagerank.json next to the anchor run's, which they do not replace.
 """
 
 from __future__ import annotations
 
 import argparse
 import contextlib
+import json
 import sys
 import time
 import tracemalloc
 
 import numpy as np
-from bench_results import save_result
+from bench_results import RESULTS_DIR, save_result
 
-from graph.pagerank import LocalGraph, SparkPageRank, pagerank_local
+from graph.pagerank import LocalGraph, SparkPageRank, pagerank_local, spark_partitions
+
+SCALING_BASE_EDGES = 3_200_000  # the real web graph of issue 23 on which Spark took ~280× local
+ARCS_PER_HOST = 8
 
 
 def power_law_graph(vertices: int, edges: int, seed: int = 1) -> tuple[np.ndarray, np.ndarray]:
@@ -30,6 +43,28 @@ def power_law_graph(vertices: int, edges: int, seed: int = 1) -> tuple[np.ndarra
     dst = np.minimum((vertices * rng.random(len(src)) ** 3).astype(np.int64), vertices - 1)
     keys = np.unique(src * vertices + dst)
     keys = keys[(keys // vertices) != (keys % vertices)]
+    keys = rng.permutation(keys)[:edges]
+    return keys // vertices, keys % vertices
+
+
+def web_graph(vertices: int, edges: int, seed: int = 1, in_exponent: float = 2.1, out_exponent: float = 2.7,
+              dangling_share: float = 0.2) -> tuple[np.ndarray, np.ndarray]:
+    """Distinct arcs of a Chung–Lu graph: source and target drawn in proportion to per-vertex weights with
+    power-law tails (P(degree ≥ k) ∝ k^-(γ-1)), as the web's in- and out-degrees (Broder et al. 2000), plus
+    hosts that link nowhere. The heaviest host gets a few % of all in-links, which is what skews blocks."""
+    rng = np.random.default_rng(seed)
+    ranks = np.arange(1, vertices + 1, dtype=np.float64)
+    # Weights permuted: ids are not ordered by popularity (a dense-id assignment is not either).
+    cumulative_in = np.cumsum(rng.permutation(ranks ** (-1.0 / (in_exponent - 1.0))))
+    out_weight = rng.permutation(ranks ** (-1.0 / (out_exponent - 1.0)))
+    out_weight[rng.random(vertices) < dangling_share] = 0.0
+    cumulative_out = np.cumsum(out_weight)
+    keys = np.empty(0, dtype=np.int64)
+    while len(keys) < edges:  # popular pairs repeat: draw again until enough distinct arcs
+        draw = int((edges - len(keys)) * 1.3) + 1024
+        src = np.searchsorted(cumulative_out, rng.random(draw) * cumulative_out[-1], side="right")
+        dst = np.searchsorted(cumulative_in, rng.random(draw) * cumulative_in[-1], side="right")
+        keys = np.unique(np.concatenate([keys, (src * vertices + dst)[src != dst]]))
     keys = rng.permutation(keys)[:edges]
     return keys // vertices, keys % vertices
 
@@ -60,6 +95,86 @@ def networkx_anchor(n, src, dst, iterations):
     return time.perf_counter() - started
 
 
+def spark_session(cores: int):
+    from pipeline.core.config import SparkConfig
+    from pipeline.core.spark import get_spark
+
+    spark = get_spark(SparkConfig(master=f"local[{cores}]", shuffle_partitions=cores * 2, ui_enabled=False,
+                                  driver_memory="8g"))
+    spark.sparkContext.setCheckpointDir("/tmp/corpusforge-bench-checkpoints")
+    return spark
+
+
+def time_spark(spark, n, src, dst, iterations, partitions, broadcast_max_bytes):
+    """Seconds of ``iterations`` iterations (after a warm-up one) and of building the engine."""
+    import pyarrow as pa
+    from pyspark.sql import functions as F
+
+    frame = spark.createDataFrame(pa.table({"group": src, "dst": dst})).cache()
+    frame.count()
+    started = time.perf_counter()
+    engine = SparkPageRank(spark, n, n, frame, None, partitions, checkpoint_every=5,
+                           broadcast_max_bytes=broadcast_max_bytes)
+    teleport = spark.range(n).withColumn("weight", F.lit(1.0 / n))
+    engine.run(teleport, 0.85, 0.0, 1)  # builds and caches what the design caches
+    _, result = engine.run(teleport, 0.85, 0.0, iterations)
+    build = time.perf_counter() - started - result.seconds
+    frame.unpersist()
+    for rdd in spark.sparkContext._jsc.getPersistentRDDs().values():
+        rdd.unpersist(False)  # the next scale's blocks need the memory
+    return result.seconds, build, engine.design
+
+
+def scaling(args) -> None:
+    """Spark (local[cores]) against local on web-like graphs of SCALING_BASE_EDGES × each scale."""
+    cores, iterations = args.spark_cores, args.iterations
+    spark = spark_session(cores)
+    figures: dict = {"scaling iterations": iterations, "scaling cores": cores}
+    ratios: dict = {}
+    print(f"{'arcs':>12} {'hosts':>10} {'design':>9} {'parts':>5} {'local s/it':>10} {'spark s/it':>10} "
+          f"{'spark/local':>11} {'local e/s/core':>15} {'spark e/s/core':>15}")
+    for position, scale in enumerate(int(x) for x in args.scales.split(",")):
+        edges = SCALING_BASE_EDGES * scale
+        n = edges // ARCS_PER_HOST
+        src, dst = web_graph(n, edges)
+        _, local = pagerank_local(LocalGraph(n, n, None, src, dst), np.full(n, 1.0 / n), 0.85, 0.0, iterations)
+        partitions = spark_partitions(edges, cores)
+        designs = [("broadcast", 1 << 40)] + ([("join", 0)] if position == 0 and not args.skip_join else [])
+        for label, cap in designs:
+            seconds, build, design = time_spark(spark, n, src, dst, iterations, partitions, cap)
+            assert design == label
+            local_rate = edges * iterations / local.seconds
+            spark_rate = edges * iterations / seconds / cores
+            ratio = seconds / local.seconds
+            print(f"{edges:>12,} {n:>10,} {design:>9} {partitions:>5} {local.seconds / iterations:>10.3f} "
+                  f"{seconds / iterations:>10.3f} {ratio:>10.1f}x {local_rate:>15,.0f} {spark_rate:>15,.0f}",
+                  flush=True)
+            key = f"{scale}x ({edges / 1e6:g} M arcs)"
+            ratios[f"spark {design} local[{cores}] / local time per iteration, {key}"] = ratio
+            figures[f"local edges/s/core, {key}"] = local_rate
+            figures[f"spark {design} edges/s/core, {key}"] = spark_rate
+            figures[f"spark {design} build s, {key}"] = build
+        # Saved after every scale: the largest may not fit the time or memory at hand.
+        _save_scaling(figures, ratios)
+    spark.stop()
+
+
+def _save_scaling(figures: dict, ratios: dict) -> None:
+    """Merge into bench/results/pagerank.json: the anchor run's figures stay, under the command of that run."""
+    path = RESULTS_DIR / "pagerank.json"
+    previous = json.loads(path.read_text(encoding="utf-8")) if path.is_file() else {}
+    if previous.get("figures"):
+        kept = dict(previous["figures"])
+        if "scaling iterations" not in kept:  # the previous run was the anchor run
+            kept.setdefault("anchor run", f"{previous['command']} ({previous['date']})")
+        figures = {**kept, **figures}
+        ratios = {**previous["ratios"], **ratios}
+    save_result("pagerank", sys.argv, "scipy CSR power iteration (and networkx.pagerank), edges per second per "
+                "core; the local backend for the Spark scaling", figures=figures, ratios=ratios,
+                goal="local ≥ 0.5× scipy; spark ≥ 1 M edges/s/core; spark local[2] ≤ 30× local per iteration "
+                "at 3.2 M arcs")
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--vertices", type=int, default=1_000_000)
@@ -67,7 +182,13 @@ def main() -> None:
     parser.add_argument("--iterations", type=int, default=10)
     parser.add_argument("--spark-cores", type=int, default=2)
     parser.add_argument("--skip-networkx", action="store_true")
+    parser.add_argument("--scaling", action="store_true", help="Spark vs local on web-like graphs (issue 23)")
+    parser.add_argument("--scales", default="1,4,16", help="multiples of 3.2 M arcs, comma-separated")
+    parser.add_argument("--skip-join", action="store_true", help="scaling: do not time the join design")
     args = parser.parse_args()
+    if args.scaling:
+        scaling(args)
+        return
     n, iterations = args.vertices, args.iterations
     src, dst = power_law_graph(n, args.edges)
     edges = len(src)
@@ -88,13 +209,8 @@ def main() -> None:
 
     from pyspark.sql import types as T
 
-    from pipeline.core.config import SparkConfig
-    from pipeline.core.spark import get_spark
-
     cores = args.spark_cores
-    spark = get_spark(SparkConfig(master=f"local[{cores}]", shuffle_partitions=cores * 2, ui_enabled=False,
-                                  driver_memory="8g"))
-    spark.sparkContext.setCheckpointDir("/tmp/corpusforge-bench-checkpoints")
+    spark = spark_session(cores)
     import pyarrow as pa
 
     frame = spark.createDataFrame(pa.table({"group": src, "dst": dst}))

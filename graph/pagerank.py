@@ -82,6 +82,16 @@ def pagerank_local(
 
 
 # ---- Spark ------------------------------------------------------------------------------------------
+# Two designs, chosen by the size of the rank vector (``broadcast_max_bytes``):
+#
+# broadcast (the vector fits the driver and every executor): the vote edges are cut once into one CSR matrix
+#   per partition — the rows of the vertices v with v % partitions == p, all of their in-edges — and cached.
+#   An iteration broadcasts the group-mass vector, multiplies every block in place and collects the partial
+#   results: one job of one stage, no shuffle, no join, no lineage to cut; the driver does the O(vertices)
+#   update with exactly the local backend's arithmetic. What crosses the network per iteration is 8 bytes per
+#   group out and 8 bytes per vertex back, which is why it is capped: at 100 M hosts that is 800 MB each way.
+# join (beyond the cap): the block-partitioned RDDs below, which never hold a whole vector anywhere.
+#
 # Vectors are RDDs of (block, numpy array) and matrices RDDs of (source block, pieces), all hash-partitioned by
 # block number into the same number of partitions, so joining a matrix with a vector never moves the matrix.
 # Each piece holds the entries of one (source block, target block) pair, with its distinct targets precomputed:
@@ -177,22 +187,58 @@ def _sizes(total: int, block_size: int, block: int) -> int:
     return max(0, min(block_size, total - block * block_size))
 
 
+def _csr_blocks(batches, vertices: int, partitions: int, groups: int):
+    """(block, local, src, weight) rows → per block a CSR matrix (its vertices × groups) of vote weights."""
+    from scipy.sparse import csr_matrix
+
+    def build(block, local, sources, weights):
+        rows = _strided_size(vertices, partitions, block)
+        # int32 indices (scipy keeps them when they fit) make the cached block 12 bytes per edge.
+        return csr_matrix((weights, (local, sources)), shape=(rows, groups))
+
+    return _per_block(batches, ("local", "src", "weight"), build)
+
+
+def _strided_size(total: int, stride: int, block: int) -> int:
+    """How many of 0..total-1 are ≡ block (mod stride)."""
+    return max(0, (total - block + stride - 1) // stride)
+
+
+DEFAULT_BROADCAST_MAX_BYTES = 1 << 30  # a 134 M-vertex rank vector
+DEFAULT_EDGES_PER_PARTITION = 4_000_000
+
+
+def spark_partitions(edges: int, parallelism: int, edges_per_partition: int = DEFAULT_EDGES_PER_PARTITION) -> int:
+    """Partitions sized to the graph: enough that every core has a block, and no block above
+    ``edges_per_partition`` (tens of ms of matvec; the per-task overhead of Spark is a few ms). Not
+    spark.sql.shuffle.partitions, which is sized for the pipeline's large shuffles, not for a small graph
+    iterated a hundred times."""
+    return max(1, parallelism, math.ceil(edges / edges_per_partition))
+
+
 class SparkPageRank:
     """The same chain as ``pagerank_local``, as block-partitioned RDDs (nothing but scalars reach the driver)."""
 
     def __init__(self, spark, vertices: int, groups: int, group_edges, group_of, partitions: int,
-                 checkpoint_every: int = 5):
+                 checkpoint_every: int = 5, broadcast_max_bytes: int = DEFAULT_BROADCAST_MAX_BYTES):
         """``group_edges``: DataFrame (group, dst) of distinct vote edges; ``group_of``: DataFrame (id, group),
-        or None when each vertex is its own group."""
+        or None when each vertex is its own group. ``broadcast_max_bytes``: the largest rank vector (8 bytes per
+        vertex or group) the broadcast design may ship each iteration; beyond it, the join design."""
         from pyspark.sql import functions as F
 
-        self.sc = spark.sparkContext
+        if partitions < 1 or checkpoint_every < 1 or broadcast_max_bytes < 0:
+            raise ValueError("partitions and checkpoint_every must be ≥ 1, broadcast_max_bytes ≥ 0")
+        self.sc, self._spark = spark.sparkContext, spark
         self.n, self.groups, self.partitions = vertices, groups, partitions
         self.checkpoint_every = checkpoint_every
         self.vertex_block = max(1, math.ceil(vertices / partitions))
         self.group_block = max(1, math.ceil(groups / partitions))
         degree = group_edges.groupBy("group").agg(F.count("*").alias("degree"))
         weighted = group_edges.join(degree, "group").select("group", "dst", (1.0 / F.col("degree")).alias("weight"))
+        self.design = "broadcast" if 8 * max(vertices, groups) <= broadcast_max_bytes else "join"
+        if self.design == "broadcast":
+            self._build_broadcast(weighted, degree, group_of)
+            return
         group_block, vertex_block = self.group_block, self.vertex_block
         self.spread = self._matrix(weighted, "group", "dst", "weight", group_block, vertex_block)
         self.pool = None
@@ -260,8 +306,72 @@ class SparkPageRank:
         products = matrix.join(vector, self.partitions).flatMap(_multiply_piece)
         return self._combine(products, total, block_size)
 
+    # ---- broadcast design ----
+
+    def _build_broadcast(self, weighted, degree, group_of):
+        """Cache the CSR blocks; keep on the driver what the update needs: group of each vertex and dangling mask."""
+        from pyspark.sql import functions as F
+
+        partitions, groups = self.partitions, self.groups
+        # Strided rows (vertex v in block v % partitions), not ranges: ids that follow popularity would otherwise
+        # put the heavy in-degree rows into one task.
+        entries = weighted.select(
+            (F.col("dst") % partitions).cast("long").alias("block"),
+            F.expr(f"dst div {int(partitions)}").cast("long").alias("local"),
+            F.col("group").cast("long").alias("src"),
+            F.col("weight").cast("double").alias("weight"),
+        ).repartition(partitions, "block")
+        built = entries.mapInArrow(partial(_csr_blocks, vertices=self.n, partitions=partitions, groups=groups),
+                                   "block long, payload binary")
+        # partitionBy with the block number as key puts block p in partition p: one block per task.
+        self.csr = self._blocks(built).cache()
+        self.csr.count()  # build once here, not inside the first timed iteration
+        out_degree = np.zeros(groups, dtype=np.int64)
+        table = degree.toArrow()
+        out_degree[table.column("group").to_numpy()] = table.column("degree").to_numpy()
+        dangling_group = out_degree == 0
+        self.group_array = None
+        if group_of is not None:
+            mapping = group_of.select("id", "group").toArrow()
+            self.group_array = np.empty(self.n, dtype=np.int64)
+            self.group_array[mapping.column("id").to_numpy()] = mapping.column("group").to_numpy()
+        self.dangling_mask = dangling_group[self.group_array] if self.group_array is not None else dangling_group
+
+    def _run_broadcast(self, teleport, alpha: float, tolerance: float, max_iterations: int):
+        table = teleport.toArrow()
+        jump_vector = np.zeros(self.n)
+        jump_vector[table.column(0).to_numpy()] = table.column(1).to_numpy()
+        n, partitions, groups = self.n, self.partitions, self.groups
+        scores = jump_vector.copy()
+        change = math.inf
+        started = time.perf_counter()
+        for iteration in range(1, max_iterations + 1):
+            if self.group_array is None:
+                mass = scores
+            else:
+                mass = np.bincount(self.group_array, weights=scores, minlength=groups)
+            shared = self.sc.broadcast(mass)
+            # The only action of the iteration; the closure is rebuilt because the broadcast changes.
+            products = self.csr.map(lambda kv, _shared=shared: (kv[0], kv[1] @ _shared.value)).collect()
+            shared.destroy()  # the driver's and the executors' copies: ranks are large, iterations many
+            votes = np.zeros(n)
+            for block, values in products:
+                votes[block::partitions] = values
+            updated = alpha * votes
+            updated += (alpha * scores[self.dangling_mask].sum() + (1.0 - alpha)) * jump_vector
+            change = float(np.abs(updated - scores).sum())
+            scores = updated
+            if change < tolerance:
+                return scores, RankResult(iteration, True, change, time.perf_counter() - started)
+        return scores, RankResult(max_iterations, False, change, time.perf_counter() - started)
+
+    # ---- both ----
+
     def run(self, teleport, alpha: float, tolerance: float, max_iterations: int):
-        """Scores as (block, array) RDD and the iteration record. ``teleport``: DataFrame (id, weight), sum 1."""
+        """Scores and the iteration record. ``teleport``: DataFrame (id, weight), sum 1. Scores are a numpy
+        array (broadcast design) or a (block, array) RDD (join design): read them with ``as_rows``/``frame``."""
+        if self.design == "broadcast":
+            return self._run_broadcast(teleport, alpha, tolerance, max_iterations)
         n, vertex_block, partitions = self.n, self.vertex_block, self.partitions
         teleport = self.dense(teleport, n, vertex_block)
         # Per block, everything an iteration needs besides the incoming votes: scores, jump, dangling mask.
@@ -300,8 +410,21 @@ class SparkPageRank:
         return state.mapValues(lambda value: value[0]), RankResult(
             max_iterations, False, change, time.perf_counter() - started)
 
+    def frame(self, scores, name: str):
+        """Scores → DataFrame (id long, <name> double)."""
+        spark = self._spark
+        if isinstance(scores, np.ndarray):
+            import pyarrow as pa
+
+            return spark.createDataFrame(pa.table({"id": np.arange(len(scores), dtype=np.int64), name: scores}))
+        return spark.createDataFrame(self.as_rows(scores), f"id long, {name} double")
+
     def as_rows(self, scores):
-        """(block, array) → (id, score) rows, for a DataFrame."""
+        """Scores → RDD of (id, score) rows."""
+        if isinstance(scores, np.ndarray):
+            scores = self.sc.parallelize(
+                [(b, scores[b * self.vertex_block:(b + 1) * self.vertex_block]) for b in range(self.partitions)],
+                self.partitions)
         vertex_block = self.vertex_block
         return scores.flatMap(
             lambda kv: ((kv[0] * vertex_block + i, float(v)) for i, v in enumerate(kv[1].tolist()))

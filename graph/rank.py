@@ -6,8 +6,8 @@ over domains; TrustRank jumps only to the seed hosts in ``conf/seeds/``. Spam ma
 a host's PageRank that trust does not explain. Link farms earn PageRank from each other but no trust.
 
 Backends: ``local`` runs scipy on the driver (the fast path: a whole release's host graph fits one large
-machine); ``spark`` runs block-partitioned iterations on the cluster; ``auto`` picks local when the estimated
-memory fits, and says why in ``stats.json``.
+machine); ``spark`` runs on the cluster (the rank vector broadcast while it fits, else block-partitioned
+joins); ``auto`` picks local when the estimated memory fits, and says why in ``stats.json``.
 """
 
 from __future__ import annotations
@@ -21,7 +21,15 @@ import numpy as np
 from pydantic import Field
 
 from graph.harmonic import MAX_LOG2M, MIN_LOG2M, SparkHyperBall, harmonic_exact, harmonic_local
-from graph.pagerank import LocalGraph, SparkPageRank, group_teleport, pagerank_local
+from graph.pagerank import (
+    DEFAULT_BROADCAST_MAX_BYTES,
+    DEFAULT_EDGES_PER_PARTITION,
+    LocalGraph,
+    SparkPageRank,
+    group_teleport,
+    pagerank_local,
+    spark_partitions,
+)
 from pipeline.core.config import Section
 from pipeline.core.stage import Stage, StageContext, StageDetails, StageError, Stats, digest_files
 from pipeline.lib.datasets import HOSTGRAPH_EDGES, HOSTGRAPH_PAGES, HOSTGRAPH_VERTICES, RANK_DOMAINS, RANK_HOSTS
@@ -61,6 +69,15 @@ class RankStageConfig(Section):
     harmonic: HarmonicConfig = Field(
         default_factory=HarmonicConfig,
         description="Harmonic centrality over the host graph, as Common Crawl ranks hosts; same backend as PageRank")
+    spark_broadcast_max_bytes: int = Field(
+        default=DEFAULT_BROADCAST_MAX_BYTES, ge=0,
+        description="Spark backend: broadcast the rank vector (8 bytes per host) while it is at most this big "
+        "(one stage per iteration); beyond it, block-partitioned joins. The driver holds a few such vectors",
+    )
+    spark_edges_per_partition: int = Field(
+        default=DEFAULT_EDGES_PER_PARTITION, ge=1,
+        description="Spark backend: vote edges per partition (at least one partition per core)",
+    )
     language_pages_per_host: int = Field(
         default=20, ge=1, description="Pages per host whose WAT title+description vote on the host's language"
     )
@@ -127,6 +144,8 @@ class RankDetails(StageDetails):
     pagerank_total: float | None = None
     trustrank_total: float | None = None
     with_language: int | None = None
+    spark_design: str | None = None  # broadcast or join (graph.pagerank)
+    spark_partitions: int | None = None
 
 
 class RankStage(Stage):
@@ -189,7 +208,7 @@ class RankStage(Stage):
         if backend == "local":
             scores = self._local(spark, n, groups, group_of, votes, seed_ids, settings, stats)
         else:
-            scores = self._spark(ctx, n, groups, group_of, votes, seed_ids, settings, stats)
+            scores = self._spark(ctx, n, groups, group_of, votes, vote_count, seed_ids, settings, stats)
         harmonic = self._harmonic(ctx, backend, n, edges, settings.harmonic, stats)
         scores = scores.join(harmonic, "id", "left") if harmonic is not None else scores.withColumn(
             "harmonic", F.lit(None).cast("double"))
@@ -277,14 +296,17 @@ class RankStage(Stage):
                           "spam_mass": spam})
         return spark.createDataFrame(table)
 
-    def _spark(self, ctx, n, groups, group_of, votes, seed_ids, settings, stats):
+    def _spark(self, ctx, n, groups, group_of, votes, vote_count, seed_ids, settings, stats):
         from pyspark.sql import functions as F
 
         spark = ctx.spark
         spark.sparkContext.setCheckpointDir(f"{ctx.work_path}/checkpoints")
-        partitions = int(spark.conf.get("spark.sql.shuffle.partitions"))
+        partitions = spark_partitions(vote_count, spark.sparkContext.defaultParallelism,
+                                      settings.spark_edges_per_partition)
         engine = SparkPageRank(spark, n, groups, votes, group_of if settings.pool_by_domain else None, partitions,
-                               settings.checkpoint_every)
+                               settings.checkpoint_every, settings.spark_broadcast_max_bytes)
+        stats.details["spark_design"] = engine.design
+        stats.details["spark_partitions"] = partitions
 
         def teleport(members):
             """group_teleport as a DataFrame: jump mass even per group, then per member host."""
@@ -300,7 +322,7 @@ class RankStage(Stage):
             scores, result = engine.run(vector, settings.damping, settings.tolerance,
                                         settings.max_iterations)
             stats.details[name] = result.__dict__
-            results[name] = spark.createDataFrame(engine.as_rows(scores), f"id long, {name} double")
+            results[name] = engine.frame(scores, name)
         seed_share = trusted.join(uniform.withColumnRenamed("weight", "uniform"), "id").agg(F.sum("uniform")).first()[0]
         joined = results["pagerank"].join(results["trustrank"], "id")
         return joined.withColumn("spam_mass", self._spam_mass(F.col("pagerank"), F.col("trustrank"), float(seed_share)))

@@ -22,6 +22,21 @@ RECORD_ERROR = "record_error"
 RowMaker = Callable[[WarcRecord], Iterable[tuple]]
 
 
+def rows_or_drops(items: Iterable, path: str, row_maker: RowMaker, dataset: Dataset) -> Iterator[tuple]:
+    """The rows ``row_maker`` makes of each record, a Skip's named drop, or ``record_error`` when making them fails:
+    every record of a file (or of a byte range of it) ends as rows or one drop."""
+    for item in items:
+        if isinstance(item, Skip):
+            yield dataset.dropped(item.reason, path, item.offset, item.detail)
+            continue
+        try:
+            rows = list(row_maker(item))
+        except Exception as exc:
+            yield dataset.dropped(RECORD_ERROR, path, item.offset, f"{type(exc).__name__}: {exc}")
+            continue
+        yield from rows
+
+
 def _rows_for_files(
     paths: Iterable[str], *, kind: str, s3: S3Config, max_record_bytes: int, row_maker: RowMaker, dataset: Dataset
 ) -> Iterator[tuple]:
@@ -32,16 +47,7 @@ def _rows_for_files(
                 items = iter_warc_stream(stream, path, max_record_bytes)
                 if kind == "wat":
                     items = with_wat_json(items)
-                for item in items:
-                    if isinstance(item, Skip):
-                        yield dataset.dropped(item.reason, path, item.offset, item.detail)
-                        continue
-                    try:
-                        rows = list(row_maker(item))
-                    except Exception as exc:
-                        yield dataset.dropped(RECORD_ERROR, path, item.offset, f"{type(exc).__name__}: {exc}")
-                        continue
-                    yield from rows
+                yield from rows_or_drops(items, path, row_maker, dataset)
         except Exception as exc:  # cannot open, or the stream failed beyond its retries
             yield dataset.dropped(UNREADABLE_FILE, path, -1, f"{redact_url(path)}: {type(exc).__name__}: {exc}")
 

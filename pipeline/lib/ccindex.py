@@ -23,14 +23,14 @@ from collections.abc import Callable, Iterable, Iterator
 from functools import partial
 
 from pipeline.core.config import BaseConfig, ConfigError, FetchConfig, S3Config
+from pipeline.core.crawlinput import rows_or_drops
 from pipeline.core.schemas import Dataset
 from pipeline.core.stage import StageContext, Stats, accounted_schema
 from pipeline.core.storage import arrow_filesystem, join_url, list_inputs, read_range, redact_url
-from pipeline.core.warc import Skip, WarcRecord, iter_records
+from pipeline.core.warc import WarcRecord, iter_records
 from pipeline.lib.extraction import HTML_TYPES
 from pipeline.lib.hosts import normalize_host, reverse_host, url_host
 
-RECORD_ERROR = "record_error"
 UNREADABLE_RANGE = "unreadable_range"  # the ranged read failed beyond its retries
 EMPTY_RANGE = "empty_range"  # the range lies past the end of the file (the index and the file disagree)
 UNREADABLE_INDEX_FILE = "unreadable_index_file"  # a Parquet file of the URL index that cannot be read
@@ -244,17 +244,14 @@ def _member_rows(piece: bytes, path: str, offset: int, length: int, max_record_b
         return
     # The same reader as a full scan: a damaged member is corrupt_gzip / truncated_gzip here too. Its offsets are
     # relative to the piece, so they are moved to the file's.
-    for item in iter_records(io.BytesIO(piece), path, max_record_bytes):
+    yield from rows_or_drops(_moved(iter_records(io.BytesIO(piece), path, max_record_bytes), offset), path,
+                             row_maker, dataset)
+
+
+def _moved(items: Iterable, offset: int) -> Iterator:
+    for item in items:
         item.offset += offset
-        if isinstance(item, Skip):
-            yield dataset.dropped(item.reason, path, item.offset, item.detail)
-            continue
-        try:
-            rows = list(row_maker(item))
-        except Exception as exc:
-            yield dataset.dropped(RECORD_ERROR, path, item.offset, f"{type(exc).__name__}: {exc}")
-            continue
-        yield from rows
+        yield item
 
 
 def selective_frame(ctx: StageContext, stats: Stats, dataset: Dataset, row_maker, allowed):

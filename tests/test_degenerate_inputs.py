@@ -61,7 +61,9 @@ def test_the_whole_pipeline_on_a_crawl_with_nothing_to_find(case, spark, sample_
     keep, overrides = CASES[case]
     crawl = derive(sample_dir, tmp_path / "crawl", keep) if keep else sample_dir
     out = tmp_path / "out"
-    settings = [f"inputs.base_url={crawl}/", "inputs.max_files=1", "spark.shuffle_partitions=2", *overrides]
+    # The full scan: these crawls are derived from the sample's WARC files and have no columnar index.
+    settings = [f"inputs.base_url={crawl}/", "inputs.cc_index=null", "inputs.max_files=1",
+                "spark.shuffle_partitions=2", *overrides]
     result = CliRunner().invoke(app, ["run", "--config", str(ROOT / "conf/default.yaml"), "--out", str(out),
                                       *[arg for setting in settings for arg in ("--set", setting)]],
                                 terminal_width=200)

@@ -167,7 +167,7 @@ def test_a_stage_reading_s3_through_faults_matches_the_local_run(spark, sample_b
 
     proxy = faulty_proxy(period=5)
     out = tmp_path / "run"
-    overrides = [f"inputs.base_url={sample_bucket}", "spark.shuffle_partitions=2",
+    overrides = [f"inputs.base_url={sample_bucket}", "inputs.cc_index=null", "spark.shuffle_partitions=2",
                  f"storage.s3.endpoint_url={proxy.endpoint}", "storage.s3.max_attempts=10",
                  "storage.s3.backoff_base_seconds=0.01", "storage.s3.backoff_max_seconds=0.05"]
     with caplog.at_level(logging.DEBUG):

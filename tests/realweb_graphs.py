@@ -9,6 +9,12 @@ import numpy as np
 GRAPHS = Path(__file__).resolve().parents[2] / "shared" / "realweb" / "graph"
 
 
+def available() -> bool:
+    """Whether ../shared/realweb (beside the checkout) is there: a fresh clone elsewhere has only the synthetic
+    graphs, and the real-graph cases skip."""
+    return (GRAPHS / "hollins" / "hollins.dat").is_file() and (GRAPHS / "epa_kleinberg" / "gr0.epa").is_file()
+
+
 def load(name: str) -> tuple[int, np.ndarray, np.ndarray]:
     if name == "hollins":
         # A "start end" header, then 1-based page ids; links.dat names the 6,012 pages.

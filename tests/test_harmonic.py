@@ -14,7 +14,7 @@ from graph.harmonic import (
     initial_registers,
     relative_standard_error,
 )
-from tests.realweb_graphs import load
+from tests.realweb_graphs import available, load
 
 LOG2M = 8  # ε = 1.04/√256 = 6.5% per ball
 
@@ -42,16 +42,23 @@ def synthetic(kind, n=400, seed=0):
     return n, pairs[:, 0], pairs[:, 1]
 
 
+class Loaded(dict):
+    """The graphs at hand: a real graph missing here (no ../shared/realweb) skips the test that asks for it."""
+
+    def __missing__(self, name):
+        pytest.skip(f"{name}: ../shared/realweb is not checked out here")
+
+
 @pytest.fixture(scope="module")
 def graphs():
-    loaded = {name: load(name) for name in ("hollins", "epa")}
+    loaded = Loaded({name: load(name) for name in ("hollins", "epa")} if available() else {})
     loaded.update({kind: synthetic(kind) for kind in ("path", "star", "powerlaw")})
     return loaded
 
 
 @pytest.fixture(scope="module")
 def exact(graphs):
-    return {name: harmonic_exact(*graph) for name, graph in graphs.items()}
+    return Loaded({name: harmonic_exact(*graph) for name, graph in graphs.items()})
 
 
 def test_direction_is_incoming_like_networkx_and_common_crawl():

@@ -658,6 +658,15 @@ class _Framer:
             if self.breaks:  # the damage that follows accounts for this record; nothing is read across it
                 self._advance(self._limit())
                 return
+            # The input ends inside the block. A gzip member that starts a record inside it says the Content-Length
+            # was wrong (too long): this record ends there, and the next one is read, not swallowed.
+            for member_start in list(self.member_starts):
+                if block_start < member_start < self.end and self._starts_record(member_start):
+                    self._advance(member_start)
+                    yield self._skip(TRUNCATED_RECORD, start, member_start,
+                                     f"block has {member_start - block_start} of {content_length} bytes: the next "
+                                     "record starts inside it")
+                    return
             have = self.end - block_start
             end = self.end
             self._advance(end)

@@ -57,7 +57,7 @@ from pipeline.core.stage import (
 )
 from pipeline.lib.datasets import EXTRACT_DOCS, FILTER_DROPPED, FILTER_KEPT
 from pipeline.lib.decontamination import DecontaminationConfig, build_index, resolve_paths
-from pipeline.lib.pii import PII_SIGNALS, PiiConfig
+from pipeline.lib.pii import PII_SIGNALS, PII_TYPES, PiiConfig
 
 
 class FilterStageConfig(Section):
@@ -84,8 +84,7 @@ ARROW_TYPES = {"string": "string", "double": "float64", "int64": "int64"}
 def actions_of(settings: FilterStageConfig) -> Actions:
     """The stage-level decisions the rules apply to stored signals (filters.rules.base.Actions)."""
     pii = settings.pii
-    return Actions(pii_drop=frozenset(name for name in ("email", "ip", "phone", "cn_id", "card", "iban")
-                                      if getattr(pii, name).action == "drop"),
+    return Actions(pii_drop=frozenset(name for name in PII_TYPES if getattr(pii, name).action == "drop"),
                    contamination=settings.decontamination.action)
 
 
@@ -348,10 +347,9 @@ class FilterStage(Stage):
             F.sum(F.when(sum((F.col(name) > 0).cast("int") for name in PII_SIGNALS) > 0, 1).otherwise(0))
             .alias("documents")).collect()
         stats.details["pii"] = {
-            "action": {name.removeprefix("pii_"): getattr(ctx.config.stages.filter.pii, name.removeprefix("pii_"))
-                       .action for name in PII_SIGNALS},
+            "action": {name: getattr(ctx.config.stages.filter.pii, name).action for name in PII_TYPES},
             "by_language": {row["lang"]: {"documents": int(row["documents"] or 0),
-                                          **{name.removeprefix("pii_"): int(row[name] or 0) for name in PII_SIGNALS}}
+                                          **{name: int(row[f"pii_{name}"] or 0) for name in PII_TYPES}}
                             for row in sorted(pii_rows, key=lambda r: r["lang"]) if row["documents"]},
         }
         contaminated = (both.where(F.col("contamination_benchmark").isNotNull())

@@ -119,6 +119,10 @@ def sample(
     file_mb: Annotated[int | None, typer.Option(
         "--file-mb", min=1, help="Write one release-sized WARC/WAT/WET file set of about this many MB (a Common "
         "Crawl WARC file is ~1,000): the sample's pages repeated under new URLs, no damage")] = None,
+    release: Annotated[int, typer.Option(
+        "--release", min=1, help="2 or more: a later release of the same web (same --seed), written beside the "
+        "first as crawl CC-MAIN-SAMPLE-<N>: pages unchanged, edited and new, some hosts gone (truth-<crawl>.json "
+        "says which); for runs across releases (README, \"A corpus across releases\")")] = 1,
 ) -> None:
     """Write a deterministic multilingual mini web in Common Crawl's layout (WARC, WAT, WET, paths listings).
 
@@ -128,7 +132,11 @@ def sample(
     _setup_logging(False)
     from pipeline.sample import generate_sample
 
-    summary = generate_sample(out, seed=seed, scale=scale, file_bytes=file_mb * 2**20 if file_mb else None)
+    try:
+        summary = generate_sample(out, seed=seed, scale=scale, file_bytes=file_mb * 2**20 if file_mb else None,
+                                  release=release)
+    except ValueError as exc:
+        raise typer.BadParameter(str(exc)) from None
     table = Table(title=f"sample crawl written to {out}")
     table.add_column("what")
     table.add_column("count", justify="right")

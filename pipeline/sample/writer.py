@@ -245,13 +245,14 @@ class FileSet:
     segment: str
     number: int
     captures: list[Capture]
+    crawl: str = CRAWL
 
     def name(self, kind: str) -> str:
         stem = f"CC-MAIN-20240220000000-20240220030000-{self.number:05d}.warc"
         return {"warc": f"{stem}.gz", "wat": f"{stem}.wat.gz", "wet": f"{stem}.wet.gz"}[kind]
 
     def relative(self, kind: str) -> str:
-        return f"crawl-data/{CRAWL}/segments/{self.segment}/{kind}/{self.name(kind)}"
+        return f"crawl-data/{self.crawl}/segments/{self.segment}/{kind}/{self.name(kind)}"
 
 
 def warcinfo(ids: RecordIds, filename: str, date: str) -> bytes:
@@ -362,14 +363,14 @@ def cc_index_row(capture: Capture, warc_relative: str, segment: str, offset: int
     }
 
 
-def write_cc_index(out: Path, rows: list[dict], part: int) -> None:
+def write_cc_index(out: Path, rows: list[dict], part: int, crawl: str = CRAWL) -> None:
     """One Parquet file of the URL index in Common Crawl's layout (crawl and subset are partition folders)."""
     import pyarrow as pa
     import pyarrow.parquet as pq
 
     from pipeline.lib.ccindex import arrow_schema
 
-    folder = out / "cc-index" / "table" / "cc-main" / "warc" / f"crawl={CRAWL}" / "subset=warc"
+    folder = out / "cc-index" / "table" / "cc-main" / "warc" / f"crawl={crawl}" / "subset=warc"
     folder.mkdir(parents=True, exist_ok=True)
     rows = sorted(rows, key=lambda row: (row["url_surtkey"], row["fetch_time"]))  # CC's index is SURT-sorted
     pq.write_table(pa.Table.from_pylist(rows, schema=arrow_schema()), folder / f"part-{part:05d}.c000.gz.parquet",
@@ -540,12 +541,17 @@ FAULTS = {
 FILES_PER_SEGMENT = 3
 
 
-def generate(out: Path, seed: int = 1, scale: int = 1, file_bytes: int | None = None) -> dict:
+def generate(out: Path, seed: int = 1, scale: int = 1, file_bytes: int | None = None, release: int = 1) -> dict:
     """Write the sample crawl; with ``file_bytes``, as one release-sized WARC/WAT/WET file set instead (the
-    captures repeated under new URLs to fill it, no deliberate damage): for measuring streaming at real sizes."""
+    captures repeated under new URLs to fill it, no deliberate damage): for measuring streaming at real sizes.
+    ``release`` > 1 writes a later release of the same web beside the first (``pipeline.sample.recrawl``)."""
     out = Path(out)
     builder = WebBuilder(seed, scale)
     builder.build()
+    if release > 1:
+        if file_bytes is not None:
+            raise ValueError("a later release (--release) is written as the usual small files, not --file-mb")
+        return _generate_later_release(out, builder, seed, scale, release)
     rng = random.Random(seed * 7919 + scale)
     captures: list[Capture] = []
     for host in builder.hosts:
@@ -628,3 +634,52 @@ def _generate_release_sized(out: Path, captures: list[Capture], ids: RecordIds, 
             "distinct captures": len(captures), "WARC file": f"{sizes['warc'] / 2**20:,.0f} MiB",
             "WAT file": f"{sizes['wat'] / 2**20:,.0f} MiB", "WET file": f"{sizes['wet'] / 2**20:,.0f} MiB",
             "records": 3 * written}
+
+
+# Common Crawl publishes a release about every two months.
+RELEASE_INTERVAL = timedelta(days=60)
+
+
+def _generate_later_release(out: Path, builder: WebBuilder, seed: int, scale: int, release: int) -> dict:
+    """Release ``release`` of the web: the recrawled and new pages as their own crawl (``CC-MAIN-SAMPLE-<R>``)
+    beside the first one, with the same file layout and columnar index, and ``truth-<crawl>.json``."""
+    from pipeline.sample.recrawl import recrawl, release_crawl
+
+    crawl = release_crawl(CRAWL, release)
+    pages, fate, vanished = recrawl(builder, release)
+    rng = random.Random(seed * 7919 + scale + release)
+    captures = [page_capture(page, rng) for page in pages]
+    rng.shuffle(captures)
+    start = CRAWL_START + RELEASE_INTERVAL * (release - 1)
+    for number, capture in enumerate(captures):
+        capture.date = start + timedelta(seconds=7 * number)
+    files_total = len(SEGMENTS) * FILES_PER_SEGMENT * scale
+    filesets = [FileSet(SEGMENTS[n % len(SEGMENTS)], n, captures[n::files_total], crawl) for n in range(files_total)]
+    ids = RecordIds(random.Random(seed * 104729 + scale + release))
+    for fileset in filesets:
+        write_cc_index(out, write_files(fileset, out, ids, {}, []), fileset.number, crawl)
+    crawl_dir = out / "crawl-data" / crawl
+    for kind in ("warc", "wat", "wet"):
+        listing = "\n".join(fileset.relative(kind) for fileset in filesets) + "\n"
+        (crawl_dir / f"{kind}.paths.gz").write_bytes(gzip.compress(listing.encode(), mtime=0))
+    page_truth = {capture.url: {**_page_truth(capture), "recrawl": fate[capture.url]} for capture in captures}
+    truth = {
+        "crawl": crawl, "seed": seed, "scale": scale, "release": release,
+        "hosts": {host.name: _host_truth(host) for host in builder.hosts if host.name not in vanished},
+        "vanished_hosts": vanished,
+        "pages": page_truth,
+        "damaged": [],
+        "files": {kind: [fileset.relative(kind) for fileset in filesets] for kind in ("warc", "wat", "wet")},
+    }
+    (out / f"truth-{crawl}.json").write_text(json.dumps(truth, ensure_ascii=False, sort_keys=True), encoding="utf-8")
+    html = [page for page in page_truth.values() if page["content_type"] == "text/html" and page["status"] == 200]
+    return {
+        "crawl": crawl,
+        "captures": len(captures),
+        "HTML pages (200)": len(html),
+        "unchanged pages": sum(page["recrawl"] == "unchanged" for page in html),
+        "edited pages": sum(page["recrawl"] == "edited" for page in html),
+        "new pages": sum(page["recrawl"] == "new" for page in html),
+        "vanished hosts": len(vanished),
+        "WARC/WAT/WET files": f"{files_total} each",
+    }

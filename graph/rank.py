@@ -30,6 +30,7 @@ from graph.pagerank import (
     pagerank_local,
     spark_partitions,
 )
+from pipeline.core import corpus
 from pipeline.core.config import Section
 from pipeline.core.stage import Stage, StageContext, StageDetails, StageError, Stats, digest_files
 from pipeline.lib.datasets import HOSTGRAPH_EDGES, HOSTGRAPH_PAGES, HOSTGRAPH_VERTICES, RANK_DOMAINS, RANK_HOSTS
@@ -144,6 +145,7 @@ class RankDetails(StageDetails):
     pagerank_total: float | None = None
     trustrank_total: float | None = None
     with_language: int | None = None
+    graph_releases: list[str] | None = None  # in a corpus: the releases whose host graphs were unioned
     spark_design: str | None = None  # broadcast or join (graph.pagerank)
     spark_partitions: int | None = None
 
@@ -161,13 +163,69 @@ class RankStage(Stage):
     def files_digest(self, config) -> str:
         return digest_files(config.stages.rank.seeds_dir)  # editing a seed list re-ranks
 
+    def state_digest(self, config, fs) -> str:
+        """With corpus.graph_releases > 1, the graph includes the earlier releases' host graphs."""
+        window = self._window(config, fs)
+        return "+".join(f"{entry.crawl}:{entry.digests.get('hostgraph')}" for entry in window)
+
+    @staticmethod
+    def _window(config, fs) -> list:
+        if config.corpus.root is None or config.corpus.graph_releases <= 1:
+            return []
+        base = corpus.base_for(fs, config.corpus.root, config.crawl)
+        return base.window(config.corpus.graph_releases - 1)
+
+    def _graph(self, ctx: StageContext, stats: Stats):
+        """The vertices and edges to rank: this release's host graph, or — in a corpus with graph_releases > 1 —
+        the union of its edges with the window's earlier releases' (hosts by name, new dense ids in host order,
+        degrees of the merged graph, pages crawled in this release)."""
+        from pyspark.sql import functions as F
+
+        vertices, edges = ctx.read(HOSTGRAPH_VERTICES), ctx.read(HOSTGRAPH_EDGES)
+        window = self._window(ctx.config, ctx.fs)
+        if not window:
+            return vertices, edges
+        graphs = [(vertices, edges, True)]
+        for entry in window:
+            root = corpus.release_root(ctx.config.corpus.root, entry.crawl)
+            if not ctx.fs.exists(f"{root}/hostgraph/_SUCCESS"):
+                raise corpus.CorpusError(f"the corpus state names release {entry.crawl}, but its host graph is "
+                                         f"missing at {root}/hostgraph: the corpus root is damaged")
+            graphs.append((ctx.spark.read.parquet(HOSTGRAPH_VERTICES.path(root)),
+                           ctx.spark.read.parquet(HOSTGRAPH_EDGES.path(root)), False))
+        stats.details["graph_releases"] = [ctx.config.crawl, *(entry.crawl for entry in window)]
+        named_edges = hosts = None
+        for release_vertices, release_edges, this_release in graphs:
+            names = release_vertices.select("id", "host")
+            named = (release_edges.join(names.withColumnRenamed("id", "src").withColumnRenamed("host", "src_host"),
+                                        "src")
+                     .join(names.withColumnRenamed("id", "dst").withColumnRenamed("host", "dst_host"), "dst")
+                     .select("src_host", "dst_host", "same_domain"))
+            pages = F.col("pages_crawled") if this_release else F.lit(0).cast("long")
+            release_hosts = release_vertices.select("host", "domain", pages.alias("pages_crawled"))
+            named_edges = named if named_edges is None else named_edges.unionByName(named)
+            hosts = release_hosts if hosts is None else hosts.unionByName(release_hosts)
+        hosts = hosts.groupBy("host").agg(F.first("domain").alias("domain"), F.max("pages_crawled").alias(
+            "pages_crawled"))
+        ids = dense_ids(ctx.spark, hosts, "host")
+        hosts = hosts.join(ids, "host").withColumnRenamed("host_id", "id")
+        merged = (named_edges.groupBy("src_host", "dst_host").agg(F.max("same_domain").alias("same_domain"))
+                  .join(ids.withColumnRenamed("host", "src_host").withColumnRenamed("host_id", "src"), "src_host")
+                  .join(ids.withColumnRenamed("host", "dst_host").withColumnRenamed("host_id", "dst"), "dst_host")
+                  .select("src", "dst", "same_domain")).cache()
+        out_degree = merged.groupBy(F.col("src").alias("id")).agg(F.count("*").alias("out_degree"))
+        in_degree = merged.groupBy(F.col("dst").alias("id")).agg(F.count("*").alias("in_degree"))
+        vertices = (hosts.join(out_degree, "id", "left").join(in_degree, "id", "left")
+                    .select("id", "host", "domain", F.coalesce("out_degree", F.lit(0)).alias("out_degree"),
+                            F.coalesce("in_degree", F.lit(0)).alias("in_degree"), "pages_crawled")).cache()
+        return vertices, merged
+
     def run(self, ctx: StageContext, stats: Stats) -> None:
         from pyspark.sql import functions as F
 
         settings = ctx.config.stages.rank
         spark = ctx.spark
-        vertices = ctx.read(HOSTGRAPH_VERTICES)
-        edges = ctx.read(HOSTGRAPH_EDGES)
+        vertices, edges = self._graph(ctx, stats)
         if settings.ignore_same_domain:
             edges = edges.where(~F.col("same_domain"))
         n = vertices.count()

@@ -12,7 +12,7 @@ Exit codes: 0 done (ran or skipped), 2 a problem no retry can fix (bad config, m
 stage; the message says which), 130 / 143 stopped by SIGINT / SIGTERM (Spark stopped in order, nothing of the stage
 published; rerun to resume), anything else a failure worth retrying (lost executors, S3 outages).
 
-Progress goes to the log: one line every ``progress.log_every_seconds`` (``stage 5/11 extract — ≈12,340 / 95,063
+Progress goes to the log: one line every ``progress.log_every_seconds`` (``stage 5/12 extract — ≈12,340 / 95,063
 records, 1,450 rec/s, ETA 0:52``).
 """
 

@@ -26,6 +26,7 @@ from graph.select import SelectStage
 from pipeline.core.config import BaseConfig, Section, load_config_as
 from pipeline.core.progress import RunProgress
 from pipeline.core.stage import HadoopFS, Stage, StageError, StageOutcome, expected_input, run_stage
+from pipeline.stages.commit import CommitStage
 from pipeline.stages.dedup import DedupStage
 from pipeline.stages.extract import ExtractStage
 from pipeline.stages.index import IndexStage
@@ -44,6 +45,7 @@ STAGES: tuple[type[Stage], ...] = (
     DedupStage,         # exact and near duplicates, across hosts → one survivor per cluster
     MixStage,           # token counts → the language mixture and each document's repeats
     TokenizeStage,      # Megatron shards, manifest, lineage, blend
+    CommitStage,        # in a corpus: the release's indexes and graph join the state later releases build on
 )
 STAGE_NAMES = tuple(stage.name for stage in STAGES)
 
@@ -74,7 +76,7 @@ def stage_class(name: str) -> type[Stage]:
 
 
 def stage_number(name: str) -> int:
-    """The stage's place in the pipeline, from 1 (the # of `corpusforge stages`): progress says "stage 5/11"."""
+    """The stage's place in the pipeline, from 1 (the # of `corpusforge stages`): progress says "stage 5/12"."""
     return STAGE_NAMES.index(stage_class(name).name) + 1
 
 

@@ -23,7 +23,7 @@ SETTINGS = ("inputs.max_files=1", "spark.shuffle_partitions=2", "spark.master=lo
             # A progress line every half second: the test waits for the first one to know Spark is working.
             "progress.log_every_seconds=0.5")
 # Progress of index's Spark job (before it, the line says "no Spark job running").
-PROGRESS_LINE = "stage 1/11 index — tasks "
+PROGRESS_LINE = "stage 1/12 index — tasks "
 NOISE = ("Traceback", "py4j", "Py4J", "Exception", "at org.apache", "KeyboardInterrupt", "ERROR")
 
 

@@ -126,6 +126,23 @@ class ProgressConfig(Section):
     )
 
 
+class CorpusConfig(Section):
+    """A corpus built release after release (``pipeline.core.corpus``): each release is written under
+    ``<root>/releases/<crawl>/`` and deduplicated against the earlier releases' survivors."""
+
+    root: str | None = Field(
+        default=None, description="The corpus root (local folder, hdfs:// or s3a://). Set, a run writes release "
+        "<crawl> under <root>/releases/<crawl>/ (``output`` is not used) and `commit` adds it to <root>/state/. "
+        "null: the run is one release at ``output``")
+    survivor: Literal["earliest", "newest"] = Field(
+        default="earliest", description="Of a document found again in a later release: earliest keeps the copy "
+        "already in the corpus (the later one is dropped); newest keeps the later copy and marks the earlier one "
+        "superseded in the state (its release's outputs are not rewritten)")
+    graph_releases: int = Field(
+        default=1, ge=1, description="Releases whose host graphs are unioned for ranking: this one and the ones "
+        "before it (Common Crawl's published host graphs span three releases)")
+
+
 class BaseConfig(Section):
     """The sections every run has. ``pipeline.runner.Config`` adds ``stages``, one section per stage, from the
     stage registry."""
@@ -139,11 +156,18 @@ class BaseConfig(Section):
     language_id: LanguageIdConfig = LanguageIdConfig()
     tokenizer: TokenizerConfig = TokenizerConfig()
     progress: ProgressConfig = ProgressConfig()
+    corpus: CorpusConfig = CorpusConfig()
 
     def resolved(self) -> BaseConfig:
-        """Fill ``{crawl}`` in every path so the rest of the code sees final URLs."""
+        """Fill ``{crawl}`` in every path so the rest of the code sees final URLs; in a corpus, the output root is
+        the release's folder under the corpus root."""
         data = self.model_dump()
         data["output"] = data["output"].format(crawl=self.crawl)
+        if self.corpus.root is not None:
+            from pipeline.core.corpus import release_root
+
+            data["corpus"]["root"] = self.corpus.root.format(crawl=self.crawl).rstrip("/")
+            data["output"] = release_root(data["corpus"]["root"], self.crawl)
         for key in ("base_url", "warc", "wat", "wet", "cc_index"):
             if data["inputs"][key] is not None:
                 data["inputs"][key] = data["inputs"][key].format(crawl=self.crawl)

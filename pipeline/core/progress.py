@@ -1,6 +1,6 @@
 """Progress a person can read: which stage of how many, how far through its input, how fast, how long to go.
 
-    stage 5/11 extract — ≈5,373 / 8,060 records, 1,450 rec/s, ETA 0:02 · 0:14 elapsed
+    stage 5/12 extract — ≈5,373 / 8,060 records, 1,450 rec/s, ETA 0:02 · 0:14 elapsed
 
 Records come from what the stage knows before it runs (``Stage.input_estimate``: an earlier stage's published
 count) and the share of finished Spark tasks of the pass that reads the input (the job ``write_accounted`` runs in

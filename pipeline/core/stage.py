@@ -312,6 +312,11 @@ class Stage:
         """Digest of files outside the config that decide the output (rule files, word lists); none by default."""
         return ""
 
+    def state_digest(self, config: BaseConfig, fs: HadoopFS) -> str:
+        """Digest of the corpus state the output depends on (earlier releases' indexes or graphs); none by
+        default, and none outside a corpus (``corpus.root`` unset)."""
+        return ""
+
 
 @dataclass
 class StageOutcome:
@@ -330,6 +335,9 @@ def stage_digest(stage: Stage, config: BaseConfig, fs: HadoopFS) -> str:
         "upstream": {name: read_success(fs, config.output, name) for name in stage.requires},
         "files": stage.files_digest(config),
     }
+    state = stage.state_digest(config, fs)
+    if state:  # only in a corpus: a single release's digests stay what they were
+        parts["state"] = state
     blob = json.dumps(parts, sort_keys=True).encode()
     return hashlib.sha256(blob).hexdigest()[:16]
 

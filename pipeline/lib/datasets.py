@@ -263,13 +263,53 @@ DEDUP_DROPPED = Dataset(
         Column("host", "string", False, "Host, reversed"),
         Column("lang", "string", False, "Language"),
         Column("pagerank", "double", False, "Host PageRank"),
-        Column("drop_reason", "string", False, "exact_duplicate, near_duplicate or boilerplate_only (line dedup)"),
+        Column("drop_reason", "string", False,
+               "exact_duplicate, near_duplicate, boilerplate_only (line dedup), exact_duplicate_earlier_release or "
+               "near_duplicate_earlier_release (a copy of a document an earlier release of the corpus kept)"),
         Column("drop_detail", "string", True, "Survivor and estimated similarity"),
         Column("duplicate_of", "string", True, "Id of the surviving copy (null: boilerplate_only)"),
         Column("dup_cluster_id", "string", True, "The cluster (= duplicate_of)"),
         Column("similarity", "double", True, "Estimated Jaccard similarity to the survivor (1.0: exact copy)"),
         Column("warc_path", "string", False, "WARC file"),
         Column("offset", "int64", False, "Offset of the record's gzip member"),
+    ),
+)
+
+# A release's share of the corpus state (pipeline.core.corpus): the survivors it added, and every cluster it touched.
+# A corpus's index is the union of its releases' shares; the next release is deduplicated against it.
+DEDUP_INDEX_EXACT = Dataset(
+    stage="dedup",
+    name="index_exact",
+    doc="Exact-hash index share: the normalized-text hash of every survivor this release added to the corpus.",
+    columns=(
+        Column("exact_hash", "string", False, "Hash of the CCNet-normalized text (as dedup/docs)"),
+        Column("cluster_id", "string", False, "The corpus cluster: the id of its first survivor, in any release"),
+    ),
+)
+
+DEDUP_INDEX_BANDS = Dataset(
+    stage="dedup",
+    name="index_bands",
+    doc="MinHash LSH band index share: the band keys of every survivor this release added to the corpus.",
+    columns=(
+        Column("band", "int32", False, "Band number (0 .. stages.dedup.bands - 1)"),
+        Column("key", "binary", False, "The band's rows of the MinHash signature"),
+        Column("cluster_id", "string", False, "The corpus cluster"),
+    ),
+)
+
+DEDUP_INDEX_CLUSTERS = Dataset(
+    stage="dedup",
+    name="index_clusters",
+    doc="Every corpus cluster this release added documents to: how many, and which copy survives in the corpus.",
+    columns=(
+        Column("cluster_id", "string", False, "The corpus cluster: the id of its first survivor"),
+        Column("added", "int64", False, "Documents of this release in the cluster (its size is the sum over releases)"),
+        Column("survivor_id", "string", False, "The corpus's surviving copy after this release"),
+        Column("survivor_release", "string", False, "The release that copy is in"),
+        Column("superseded_id", "string", True,
+               "corpus.survivor newest: the earlier survivor this release's copy replaced, else null"),
+        Column("signature", "binary", True, "MinHash signature of this release's survivor (null: none kept here)"),
     ),
 )
 
@@ -327,6 +367,8 @@ TRAIN_QUALITY_MODELS = Artifact("train-quality", "models", "fastText quality cla
 MIX_COUNTS = Artifact("mix", "counts.json", "Documents, bytes and tokens per language, and how tokens were counted")
 MIX_PLAN = Artifact("mix", "plan.json", "The mixture plan: per language available → target tokens, epochs, caps")
 TOKENIZE_SHARDS = Artifact("tokenize", "shards", "Megatron .bin/.idx shards per language")
+COMMIT_STATE = Artifact("commit", "state.json",
+                        "The corpus state version this release was committed as (corpus.root), or that it was not")
 TOKENIZE_MANIFEST = Artifact("tokenize", "manifest.json", "Shards, their sizes and checksums, the tokenizer, totals")
 TOKENIZE_BLEND_JSON = Artifact("tokenize", "blend.json", "Blend weights per shard prefix (JSON)")
 TOKENIZE_BLEND_TXT = Artifact("tokenize", "blend.txt", "The same as Megatron's --data-path argument")

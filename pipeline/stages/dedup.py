@@ -10,9 +10,19 @@
    in are removed here).
 4. Clusters: connected components over exact and near edges (``pipeline.lib.components``: min-label propagation with
    pointer jumping and checkpoints, never collected to the driver).
-5. Survivor: per cluster the copy from the highest-PageRank host, then the best quality score, then the
-   earliest fetch. Survivors carry ``dup_cluster_id`` (their own id) and ``dup_cluster_size`` for rehydration;
-   every other copy is dropped as ``exact_duplicate`` or ``near_duplicate`` pointing at its survivor.
+5. Earlier releases (in a corpus, ``corpus.root``): each cluster is looked up in the corpus state the release
+   builds on (``pipeline.core.corpus``) — its documents' exact hashes in the exact-hash index, its signatures' band
+   keys in the band index, candidates verified against the earlier cluster's signature like in-release pairs.
+   A cluster found there joins the earlier cluster: with ``corpus.survivor: earliest`` every copy of this release
+   is dropped as ``exact_duplicate_earlier_release`` / ``near_duplicate_earlier_release`` pointing at the
+   corpus's survivor; with ``newest`` this release's best copy survives in its place. All Spark joins on the
+   indexes; nothing is collected to the driver.
+6. Survivor: per cluster the copy from the highest-PageRank host, then the best quality score, then the
+   earliest fetch. Survivors carry ``dup_cluster_id`` (their own id) and ``dup_cluster_size`` for rehydration
+   (summed over the corpus's releases); every other copy is dropped as ``exact_duplicate`` or ``near_duplicate``
+   pointing at its survivor.
+7. The release's share of the corpus state: the exact hashes, band keys and signatures of the survivors it added,
+   and how many documents it added to each cluster (``dedup/index_*``, written in and out of a corpus).
 """
 
 from __future__ import annotations
@@ -22,6 +32,7 @@ from typing import Any, Literal
 
 from pydantic import Field
 
+from pipeline.core import corpus
 from pipeline.core.config import Section
 from pipeline.core.stage import (
     DROP_DETAIL,
@@ -34,7 +45,14 @@ from pipeline.core.stage import (
     Stats,
 )
 from pipeline.lib.components import connected_components
-from pipeline.lib.datasets import DEDUP_DOCS, DEDUP_DROPPED, FILTER_KEPT
+from pipeline.lib.datasets import (
+    DEDUP_DOCS,
+    DEDUP_DROPPED,
+    DEDUP_INDEX_BANDS,
+    DEDUP_INDEX_CLUSTERS,
+    DEDUP_INDEX_EXACT,
+    FILTER_KEPT,
+)
 from pipeline.lib.minhash import document_signature, exact_hash, similarity
 from pipeline.lib.scripts import WrittenWithoutSpaces
 
@@ -128,6 +146,8 @@ class DedupDetails(StageDetails):
     clusters_by_size: dict[int, int] = {}
     by_language: dict[str, dict[str, Any]] = {}
     lowest_near_duplicate_similarity: float | None = None
+    corpus: dict[str, Any] | None = None  # the earlier releases deduplicated against, and what was found there
+    index_rows: dict[str, int] = {}  # this release's share of the corpus state, rows per index
 
 
 class DedupStage(Stage):
@@ -135,10 +155,18 @@ class DedupStage(Stage):
     description = "Exact and MinHash-LSH near-duplicate removal; highest-authority copy survives."
     requires = ("filter",)
     input_estimate = ("filter", "output")
-    writes = (DEDUP_DOCS, DEDUP_DROPPED)
+    writes = (DEDUP_DOCS, DEDUP_DROPPED, DEDUP_INDEX_EXACT, DEDUP_INDEX_BANDS, DEDUP_INDEX_CLUSTERS)
     settings = DedupStageConfig
     Details = DedupDetails
     config_sections = ("stages.filter.languages_dir", "stages.filter.language_overrides")
+
+    def state_digest(self, config, fs) -> str:
+        """In a corpus, the output depends on the earlier releases' shares of the index and on the survivor
+        policy."""
+        if config.corpus.root is None:
+            return ""
+        base = corpus.base_for(fs, config.corpus.root, config.crawl)
+        return f"{config.corpus.survivor}:{base.digest('dedup')}"
 
     def run(self, ctx: StageContext, stats: Stats) -> None:
         from pyspark import StorageLevel
@@ -178,11 +206,25 @@ class DedupStage(Stage):
         clustered = (docs.join(hashes, "id")
                      .join(components.withColumnRenamed("node", "id"), "id", "left")
                      .withColumn("component", F.coalesce("component", "id")))
-        best_first = Window.partitionBy("component").orderBy(
+        earliest_wins = ctx.config.corpus.survivor == "earliest"
+        earlier = self._earlier_state(ctx, stats)
+        if earlier is not None:
+            clustered = self._match_earlier(clustered, hashes, representative, signatures, earlier, settings)
+        else:
+            clustered = (clustered.withColumn("_earlier", F.lit(None).cast("string"))
+                         .withColumn("_exact_cluster", F.lit(None).cast("string"))
+                         .withColumn("_earlier_size", F.lit(None).cast("long"))
+                         .withColumn("_earlier_survivor", F.lit(None).cast("string"))
+                         .withColumn("_earlier_release", F.lit(None).cast("string"))
+                         .withColumn("_earlier_sig", F.lit(None).cast("binary")))
+        # A cluster found in an earlier release joins it: every copy of this release competes in one group.
+        clustered = clustered.withColumn("_cluster", F.coalesce("_earlier", "component"))
+        best_first = Window.partitionBy("_cluster").orderBy(
             F.desc("pagerank"), F.desc_nulls_last("quality_score"), F.asc_nulls_last("fetch_time"), "id")
-        cluster = Window.partitionBy("component")
+        cluster = Window.partitionBy("_cluster")
         ranked = (clustered.withColumn("_rank", F.row_number().over(best_first))
-                  .withColumn("dup_cluster_size", F.count("*").over(cluster))
+                  .withColumn("_in_release", F.count("*").over(cluster))
+                  .withColumn("dup_cluster_size", F.col("_in_release") + F.coalesce("_earlier_size", F.lit(0)))
                   .withColumn("dup_cluster_id", F.first("id").over(best_first))
                   .withColumn("_survivor_hash", F.first("exact_hash").over(best_first)))
         if signatures is not None:
@@ -192,29 +234,151 @@ class DedupStage(Stage):
                       .join(by_hash.select(F.col("exact_hash").alias("_survivor_hash"),
                                            F.col("signature").alias("_survivor_sig")), "_survivor_hash", "left"))
             estimate = F.udf(_similarity_or_none, "double")("_sig", "_survivor_sig")
+            earlier_estimate = F.udf(_similarity_or_none, "double")("_sig", "_earlier_sig")
         else:
-            estimate = F.lit(None).cast("double")
+            ranked = ranked.withColumn("_sig", F.lit(None).cast("binary")).withColumn(
+                "_survivor_sig", F.lit(None).cast("binary"))
+            estimate = earlier_estimate = F.lit(None).cast("double")
+        ranked = ranked.persist(StorageLevel.DISK_ONLY)  # read again for this release's share of the index
         exact_copy = F.col("exact_hash") == F.col("_survivor_hash")
-        dropped = F.col("_rank") > 1
-        similarity_column = F.when(exact_copy, F.lit(1.0)).otherwise(estimate)
-        frame = ranked.select(
+        # earliest: the corpus already holds this cluster; every copy of this release goes.
+        by_earlier = F.col("_earlier").isNotNull() & F.lit(earliest_wins)
+        dropped = by_earlier | (F.col("_rank") > 1)
+        earlier_exact = F.col("_exact_cluster") == F.col("_earlier")
+        similarity_column = (F.when(by_earlier, F.when(earlier_exact, F.lit(1.0)).otherwise(earlier_estimate))
+                             .when(exact_copy, F.lit(1.0)).otherwise(estimate))
+        duplicate_of = F.when(by_earlier, F.col("_earlier_survivor")).otherwise(F.col("dup_cluster_id"))
+        reason = (F.when(by_earlier, F.when(earlier_exact, "exact_duplicate_earlier_release")
+                         .otherwise("near_duplicate_earlier_release"))
+                  .when(exact_copy, "exact_duplicate").otherwise("near_duplicate"))
+        detail = F.concat(F.lit("copy of "), duplicate_of,
+                          F.when(by_earlier, F.concat(F.lit(" in release "), F.col("_earlier_release"))).otherwise(""),
+                          F.lit(", similarity "), F.coalesce(F.format_number(similarity_column, 3), F.lit("unknown")))
+        frame = ranked.withColumn("dup_cluster_id", F.when(by_earlier, duplicate_of).otherwise(
+            F.col("dup_cluster_id"))).select(
             *DEDUP_DOCS.column_names,
-            F.when(dropped, F.col("dup_cluster_id")).alias("duplicate_of"),
+            F.when(dropped, duplicate_of).alias("duplicate_of"),
             F.when(dropped, similarity_column).alias("similarity"),
-            F.when(dropped, F.when(exact_copy, "exact_duplicate").otherwise("near_duplicate")).alias(DROP_REASON),
-            F.when(dropped, F.concat(F.lit("copy of "), F.col("dup_cluster_id"), F.lit(", similarity "),
-                                     F.format_number(similarity_column, 3))).alias(DROP_DETAIL),
+            F.when(dropped, reason).alias(DROP_REASON),
+            F.when(dropped, detail).alias(DROP_DETAIL),
             F.when(dropped, F.col("warc_path")).alias(DROP_PATH),
             F.when(dropped, F.col("offset")).alias(DROP_OFFSET),
         )
         if boilerplate_only is not None:
             frame = frame.unionByName(boilerplate_only)
         ctx.write_accounted(frame, DEDUP_DOCS, stats, dropped_dataset=DEDUP_DROPPED)
-        for frame_to_free in (docs, hashes, signatures):
+        self._write_index_share(ctx, ranked, by_earlier, settings, stats)
+        for frame_to_free in (docs, hashes, signatures, ranked):
             if frame_to_free is not None:
                 frame_to_free.unpersist()
         ctx.fs.delete(f"{ctx.work_path}/_checkpoints")
         self._summarize(ctx, stats)
+
+    def _earlier_state(self, ctx: StageContext, stats: Stats):
+        """The union of the earlier releases' index shares (the corpus state this release builds on), or None
+        outside a corpus and for its first release."""
+        from pyspark.sql import functions as F
+
+        config = ctx.config
+        if config.corpus.root is None:
+            return None
+        base = corpus.base_for(ctx.fs, config.corpus.root, config.crawl)
+        stats.details["corpus"] = {"survivor": config.corpus.survivor, "base_version": base.number,
+                                   "earlier_releases": base.crawls}
+        if not base.releases:
+            return None
+        shares: dict[str, Any] = {}
+        for order, entry in enumerate(base.releases):
+            root = corpus.release_root(config.corpus.root, entry.crawl)
+            if not ctx.fs.exists(f"{root}/dedup/_SUCCESS"):
+                raise corpus.CorpusError(f"the corpus state names release {entry.crawl}, but its dedup outputs are "
+                                         f"missing at {root}/dedup: the corpus root is damaged")
+            for dataset in (DEDUP_INDEX_EXACT, DEDUP_INDEX_BANDS, DEDUP_INDEX_CLUSTERS):
+                frame = ctx.spark.read.parquet(dataset.path(root)).withColumn("_order", F.lit(order))
+                shares[dataset.name] = frame if dataset.name not in shares else shares[dataset.name].unionByName(frame)
+        return shares
+
+    @staticmethod
+    def _match_earlier(clustered, hashes, representative, signatures, earlier, settings):
+        """Each in-release cluster's earlier corpus cluster (or null): by any member's exact hash first, else by
+        band-key candidates whose signatures agree on at least ``min_similarity``; with the earlier cluster's size,
+        survivor and a signature to estimate similarity against."""
+        from pyspark.sql import Window
+        from pyspark.sql import functions as F
+
+        exact_index = earlier["index_exact"].groupBy("exact_hash").agg(F.min("cluster_id").alias("_exact_cluster"))
+        by_doc = hashes.join(exact_index, "exact_hash").select("id", "_exact_cluster")
+        clusters = earlier["index_clusters"]
+        latest = Window.partitionBy("cluster_id").orderBy(F.desc("_order"))
+        info = (clusters.withColumn("_latest", F.row_number().over(latest))
+                .groupBy("cluster_id").agg(
+                    F.sum("added").alias("_earlier_size"),
+                    F.max(F.when(F.col("_latest") == 1, F.col("survivor_id"))).alias("_earlier_survivor"),
+                    F.max(F.when(F.col("_latest") == 1, F.col("survivor_release"))).alias("_earlier_release"))
+                .join(clusters.where(F.col("signature").isNotNull()).groupBy("cluster_id")
+                      .agg(F.max_by("signature", "_order").alias("_earlier_sig")), "cluster_id", "left"))
+        if signatures is not None:
+            width = settings.rows * 4
+            keys = F.array(*[F.substring("signature", i * width + 1, width) for i in range(settings.bands)])
+            candidates = (signatures.select("id", F.posexplode(keys).alias("band", "key"))
+                          .join(earlier["index_bands"].select("band", "key", "cluster_id"), ["band", "key"])
+                          .select("id", "cluster_id").distinct())
+            stored = clusters.where(F.col("signature").isNotNull()).select("cluster_id",
+                                                                           F.col("signature").alias("_stored"))
+            scored = (candidates.join(signatures, "id").join(stored, "cluster_id")
+                      .withColumn("_similarity", F.udf(_similarity_or_none, "double")("signature", "_stored"))
+                      .where(F.col("_similarity") >= settings.min_similarity))
+            best = Window.partitionBy("id").orderBy(F.desc("_similarity"), "cluster_id")
+            near_rep = (scored.withColumn("_n", F.row_number().over(best)).where(F.col("_n") == 1)
+                        .select(F.col("id").alias("representative"), F.col("cluster_id").alias("_near_cluster")))
+            near_doc = (hashes.join(representative, "exact_hash").join(near_rep, "representative")
+                        .select("id", "_near_cluster"))
+        else:
+            near_doc = hashes.sparkSession.createDataFrame([], "id string, _near_cluster string")
+        matched = clustered.join(by_doc, "id", "left").join(near_doc, "id", "left")
+        component = Window.partitionBy("component")
+        matched = matched.withColumn("_earlier", F.coalesce(F.min("_exact_cluster").over(component),
+                                                            F.min("_near_cluster").over(component))).drop(
+            "_near_cluster")
+        return matched.join(info.withColumnRenamed("cluster_id", "_earlier"), "_earlier", "left")
+
+    @staticmethod
+    def _write_index_share(ctx: StageContext, ranked, by_earlier, settings, stats: Stats) -> None:
+        """This release's share of the corpus state: one row per cluster it has documents in, and the hashes and
+        band keys of the survivors it keeps (all Spark; see DEDUP_INDEX_*)."""
+        from pyspark.sql import functions as F
+
+        crawl = ctx.config.crawl
+        heads = ranked.where(F.col("_rank") == 1)
+        kept = ~by_earlier
+        clusters = heads.select(
+            F.coalesce("_earlier", "id").alias("cluster_id"),
+            F.col("_in_release").cast("long").alias("added"),
+            F.when(kept, F.col("id")).otherwise(F.col("_earlier_survivor")).alias("survivor_id"),
+            F.when(kept, F.lit(crawl)).otherwise(F.col("_earlier_release")).alias("survivor_release"),
+            F.when(kept & F.col("_earlier").isNotNull(), F.col("_earlier_survivor")).alias("superseded_id"),
+            F.when(kept, F.col("_survivor_sig")).alias("signature"),
+        )
+        clusters.write.mode("overwrite").parquet(ctx.dataset_path(DEDUP_INDEX_CLUSTERS))
+        clusters = ctx.spark.read.parquet(ctx.dataset_path(DEDUP_INDEX_CLUSTERS))
+        new = clusters.where(F.col("survivor_release") == crawl)
+        (heads.where(kept).select("exact_hash", F.coalesce("_earlier", "id").alias("cluster_id"))
+         .write.mode("overwrite").parquet(ctx.dataset_path(DEDUP_INDEX_EXACT)))
+        width = settings.rows * 4
+        keys = F.array(*[F.substring("signature", i * width + 1, width) for i in range(settings.bands)])
+        (new.where(F.col("signature").isNotNull()).select("cluster_id", F.posexplode(keys).alias("band", "key"))
+         .select("band", "key", "cluster_id").write.mode("overwrite").parquet(ctx.dataset_path(DEDUP_INDEX_BANDS)))
+        counts = clusters.agg(F.count("*").alias("clusters"), F.count("superseded_id").alias("superseded"),
+                              F.sum(F.when((F.col("survivor_release") != crawl) | F.col("superseded_id").isNotNull(),
+                                           1).otherwise(0)).alias("extended")).first()
+        stats.details["index_rows"] = {
+            "clusters": counts["clusters"],
+            "exact": ctx.spark.read.parquet(ctx.dataset_path(DEDUP_INDEX_EXACT)).count(),
+            "bands": ctx.spark.read.parquet(ctx.dataset_path(DEDUP_INDEX_BANDS)).count(),
+        }
+        if stats.details.get("corpus") is not None:
+            stats.details["corpus"].update(
+                earlier_clusters_extended=counts["extended"] or 0, superseded=counts["superseded"] or 0)
 
     def _signatures(self, ctx: StageContext, docs, representative):
         from filters.rules import language_rules

@@ -185,7 +185,9 @@ class ArrowFiles:
             return None
 
     def write_text(self, path: str, text: str) -> None:
-        with self._fs.open_output_stream(self._located(path)) as stream:
+        located = self._located(path)
+        self._fs.create_dir(located.rsplit("/", 1)[0], recursive=True)  # object stores: a no-op
+        with self._fs.open_output_stream(located) as stream:
             stream.write(text.encode("utf-8"))
 
     def rename(self, source: str, target: str) -> None:

@@ -230,8 +230,15 @@ def main() -> None:
         for share, gap, tb, requests, hours in sweep:
             print(f"{share:>6.0%} {gap:>13} {tb:>8.2f} {requests:>14,.0f} {requests / 1000 * GET_PRICE_PER_1000:>8.2f} "
                   f"{hours:>9,.0f}")
-        save_result("selective", sys.argv, "the full scan of every WARC file (same reader, same first checks)",
-                    figures, ratios, goal="selective fetch reads only the allowlisted hosts' HTML records")
+        anchor = ("the full scan of every WARC file (same reader, same first checks). The release rows model a "
+                  f"release's WARC files ({captures_per_file():,} captures each, the compressed record lengths of "
+                  "real pages, hosts interleaved uniformly at random) planned and coalesced by "
+                  "pipeline/lib/ccindex.py; "
+                  f"stream-hours: {REQUEST_LATENCY_S * 1000:.0f} ms per GET plus the bytes at "
+                  f"{STREAM_BYTES_PER_S / 1e6:.0f} MB/s, reads one after another as a task issues them; GET "
+                  f"${GET_PRICE_PER_1000} per 1,000; transfer within us-east-1 free")
+        save_result("selective", sys.argv, anchor, figures, ratios,
+                    goal="selective fetch reads only the allowlisted hosts' HTML records")
     finally:
         moto.terminate()
         moto.wait(timeout=10)
@@ -274,7 +281,7 @@ def median(values) -> float:
     return ordered[middle] if len(ordered) % 2 else (ordered[middle - 1] + ordered[middle]) / 2
 
 
-def write_model_index(folder: Path, lengths: list[tuple[int, int, int]], captures_per_file: int,
+def write_model_index(folder: Path, lengths: list[tuple[int, int, int]], per_file: int,
                       rng: random.Random) -> tuple[list[str], list[str], int]:
     """MODEL_FILES WARC files' index rows (Common Crawl's columns) for captures with the given lengths, in a random
     host order: (index files, reversed host names, modeled WARC bytes). The WARC files themselves are not written:
@@ -288,7 +295,7 @@ def write_model_index(folder: Path, lengths: list[tuple[int, int, int]], capture
     schema = arrow_schema()
     index, hosts, total = [], [], 0
     for number in range(MODEL_FILES):
-        names = [f"h{h}-f{number}.example.com" for h in range(captures_per_file // MODEL_CAPTURES_PER_HOST)]
+        names = [f"h{h}-f{number}.example.com" for h in range(per_file // MODEL_CAPTURES_PER_HOST)]
         order = [name for name in names for _ in range(MODEL_CAPTURES_PER_HOST)]
         rng.shuffle(order)
         warc = f"crawl-data/CC-MAIN-MODEL/segments/0/warc/model-{number:05d}.warc.gz"
@@ -320,8 +327,7 @@ def release_model(default_gap: int, work: Path) -> tuple[dict, list[tuple]]:
 
     rng = random.Random(MODEL_SEED)
     lengths = real_capture_lengths(work / "realweb")
-    captures_per_file = round(RELEASE_CAPTURES / RELEASE_FILES)
-    index, hosts, model_bytes = write_model_index(work, lengths, captures_per_file, rng)
+    index, hosts, model_bytes = write_model_index(work, lengths, captures_per_file(), rng)
     base = f"{work}/"
     listed = frozenset(join_url(base, f"crawl-data/CC-MAIN-MODEL/segments/0/warc/model-{n:05d}.warc.gz")
                        for n in range(MODEL_FILES))
@@ -340,7 +346,7 @@ def release_model(default_gap: int, work: Path) -> tuple[dict, list[tuple]]:
         "real archives: request record bytes median": median(archives.get("request", [0])),
         "release model: bytes per capture (request + response + metadata)": per_capture,
         "release: bytes per capture (release bytes / captures)": RELEASE_BYTES / RELEASE_CAPTURES,
-        "release model: captures per WARC file": captures_per_file,
+        "release model: captures per WARC file": captures_per_file(),
         "release model: modeled WARC files": MODEL_FILES,
         "release model: assumed request latency s": REQUEST_LATENCY_S,
         "release model: assumed stream MB/s": STREAM_BYTES_PER_S / 1e6,
@@ -374,6 +380,10 @@ def release_model(default_gap: int, work: Path) -> tuple[dict, list[tuple]]:
                                 f"{key}: GET cost USD": requests / 1000 * GET_PRICE_PER_1000,
                                 f"{key}: stream-hours": hours})
     return figures, sweep
+
+
+def captures_per_file() -> int:
+    return round(RELEASE_CAPTURES / RELEASE_FILES)
 
 
 def stream_hours(requests: float, nbytes: float) -> float:

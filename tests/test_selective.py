@@ -57,8 +57,8 @@ def test_selective_extract_gives_the_full_scans_documents(through_extract, selec
     plan = stats["details"]["selective"]
     assert plan["records_planned"] == stats["input"]  # one row per planned record, kept or dropped with a reason
     warc_bytes = sum(p.stat().st_size for p in (sample_dir / "crawl-data").rglob("*.warc.gz"))
-    # Half the sample's hosts are allowlisted and its records are small, so 64 KiB gaps merge most of a file into
-    # one read; the records themselves are well under the files' bytes.
+    # Half the sample's hosts are allowlisted and its records are small, so the configured gaps merge most of a file
+    # into one read; the records themselves are well under the files' bytes.
     assert plan["record_bytes_planned"] < 0.7 * warc_bytes and 0 < plan["bytes_read"] <= warc_bytes
     assert plan["range_requests"] < plan["records_planned"]  # neighbouring ranges were merged
 

@@ -511,19 +511,21 @@ def graph_top(
 
 @graph_app.command("host")
 def graph_host(
-    out: Annotated[str, typer.Argument(help="Output root of a run")],
+    out: Annotated[str, typer.Argument(help="Output root of a run, or a corpus root (corpus.root: its latest "
+                                            "release, and the host's rank in every release)")],
     host: Annotated[str, typer.Argument(help="Host name, e.g. www.example.com")],
     neighbours: Annotated[int, typer.Option("-n", help="Neighbours to list each way")] = 10,
     as_json: Annotated[bool, typer.Option("--json", metavar="")] = False,
     endpoint_url: EndpointOption = None,
     region: RegionOption = None,
 ) -> None:
-    """A host's scores, language and selection, and its strongest in- and out-neighbours."""
+    """A host's scores, language and selection, and its strongest in- and out-neighbours; in a corpus, its rank in
+    each release."""
     import json
 
     import networkx as nx
 
-    from pipeline.lib.datasets import HOSTGRAPH_EDGES, RANK_HOSTS, SELECT_HOSTS, SELECT_REJECTED
+    from pipeline.lib.datasets import HOSTGRAPH_EDGES, HOSTGRAPH_VERTICES, RANK_HOSTS, SELECT_HOSTS, SELECT_REJECTED
     from pipeline.lib.hosts import normalize_host, reverse_host
 
     name, reason = normalize_host(host)
@@ -531,20 +533,36 @@ def graph_host(
         _fail(f"{host!r} is not a host name ({reason})")
     key = reverse_host(name)
     storage = _storage(endpoint_url, region)
+    in_corpus = _corpus_release(out, storage)
+    history = None
+    if in_corpus is not None:
+        corpus_root, crawl, crawls = in_corpus
+        out = f"{corpus_root}/releases/{crawl}"
+        history = [_host_in_release(f"{corpus_root}/releases/{release}", release, key, storage)
+                   for release in crawls]
     found = _read_dataset(out, RANK_HOSTS, s3=storage, filters=[("host", "=", key)]).to_pylist()
     if not found:
         _fail(f"{name} is not in the host graph of {out}")
     info = found[0]
-    edges = _read_dataset(out, HOSTGRAPH_EDGES, s3=storage,
-                          filters=[[("src", "=", info["id"])], [("dst", "=", info["id"])]])
+    # Neighbours by name through this release's graph: in a corpus the ranked graph may be several releases'
+    # union, with its own vertex ids.
+    vertex = _read_dataset(out, HOSTGRAPH_VERTICES, s3=storage, filters=[("host", "=", key)]).to_pylist()
     graph = nx.DiGraph()
-    graph.add_edges_from(zip(edges.column("src").to_pylist(), edges.column("dst").to_pylist(), strict=True))
-    ids = sorted(set(graph.nodes) | {info["id"]})
-    scores = {row["id"]: row for row in
-              _read_dataset(out, RANK_HOSTS, s3=storage, filters=[("id", "in", ids)]).to_pylist()}
+    scores = {key: info}
+    if vertex:
+        own = vertex[0]["id"]
+        edges = _read_dataset(out, HOSTGRAPH_EDGES, s3=storage, filters=[[("src", "=", own)], [("dst", "=", own)]])
+        ids = sorted(set(edges.column("src").to_pylist()) | set(edges.column("dst").to_pylist()) | {own})
+        names = {row["id"]: row["host"] for row in
+                 _read_dataset(out, HOSTGRAPH_VERTICES, s3=storage, filters=[("id", "in", ids)]).to_pylist()}
+        graph.add_edges_from(zip((names[v] for v in edges.column("src").to_pylist()),
+                                 (names[v] for v in edges.column("dst").to_pylist()), strict=True))
+        scores.update({row["host"]: row for row in _read_dataset(
+            out, RANK_HOSTS, s3=storage, filters=[("host", "in", sorted(names.values()))]).to_pylist()})
 
     def strongest(nodes):
-        return [{"host": reverse_host(scores[v]["host"]), "pagerank": scores[v]["pagerank"]}
+        nodes = [v for v in nodes if v in scores]
+        return [{"host": reverse_host(v), "pagerank": scores[v]["pagerank"]}
                 for v in sorted(nodes, key=lambda v: -scores[v]["pagerank"])[:neighbours]]
 
     selection = None
@@ -560,9 +578,11 @@ def graph_host(
         "trustrank": info["trustrank"], "spam_mass": info["spam_mass"], "language": info["language"],
         "language_confidence": info["language_confidence"], "in_degree": info["in_degree"],
         "out_degree": info["out_degree"], "pages_crawled": info["pages_crawled"], "selection": selection,
-        "in_neighbours": strongest(graph.predecessors(info["id"]) if info["id"] in graph else []),
-        "out_neighbours": strongest(graph.successors(info["id"]) if info["id"] in graph else []),
+        "in_neighbours": strongest(graph.predecessors(key) if key in graph else []),
+        "out_neighbours": strongest(graph.successors(key) if key in graph else []),
     }
+    if history is not None:
+        summary["history"] = history
     if as_json:
         typer.echo(json.dumps(summary, indent=2))
         return
@@ -579,6 +599,55 @@ def graph_host(
         for row in summary[label]:
             listing.add_row(row["host"], f"{row['pagerank']:.3e}")
         make_console().print(listing)
+    if history is not None:
+        listing = Table(title="rank per release (oldest first)")
+        for column in ("release", "rank by PageRank", "pagerank", "trustrank", "harmonic", "pages crawled"):
+            listing.add_column(column, justify="left" if column == "release" else "right")
+        for row in history:
+            if row["rank"] is None:
+                listing.add_row(row["release"], "not in the graph", "", "", "", "")
+                continue
+            listing.add_row(row["release"], f"{row['rank']:,} of {row['hosts']:,}", f"{row['pagerank']:.3e}",
+                            f"{row['trustrank']:.3e}", "" if row["harmonic"] is None else f"{row['harmonic']:.1f}",
+                            f"{row['pages_crawled']:,}")
+        make_console().print(listing)
+
+
+def _corpus_release(out: str, storage) -> tuple[str, str, list[str]] | None:
+    """(corpus root, release, the corpus's releases) when ``out`` is a corpus root (its latest release) or a release
+    folder of one; None for a plain run's output root."""
+    from pipeline.core import corpus
+    from pipeline.core.storage import arrow_filesystem
+
+    out = out.rstrip("/")
+    parent, _, crawl = out.rpartition("/")
+    grand, _, folder = parent.rpartition("/")
+    for root, release in ((out, None), (grand, crawl) if folder == corpus.RELEASES_DIR else (None, None)):
+        if not root:
+            continue
+        filesystem, _ = arrow_filesystem(root, storage)
+        files = corpus.ArrowFiles(filesystem, lambda url: arrow_filesystem(url, storage)[1])
+        numbers = corpus.version_numbers(files, root)
+        if numbers:
+            crawls = corpus.read_version(files, root, numbers[-1]).crawls
+            return root, release or crawls[-1], crawls
+    return None
+
+
+def _host_in_release(release_out: str, crawl: str, key: str, storage) -> dict:
+    """A host's authority in one release of a corpus, with its position by PageRank among that release's hosts."""
+    import pyarrow.compute as pc
+
+    from pipeline.lib.datasets import RANK_HOSTS
+
+    found = _read_dataset(release_out, RANK_HOSTS, s3=storage, filters=[("host", "=", key)]).to_pylist()
+    if not found:
+        return {"release": crawl, "rank": None}
+    row = found[0]
+    pageranks = _read_dataset(release_out, RANK_HOSTS, columns=["pagerank"], s3=storage).column("pagerank")
+    above = pc.sum(pc.greater(pageranks, row["pagerank"])).as_py() or 0
+    return {"release": crawl, "rank": above + 1, "hosts": len(pageranks), "pagerank": row["pagerank"],
+            "trustrank": row["trustrank"], "harmonic": row["harmonic"], "pages_crawled": row["pages_crawled"]}
 
 
 @app.command()
@@ -1206,6 +1275,93 @@ def shards_verify(path: ShardPath, endpoint_url: EndpointOption = None, region: 
             console.print(f"[bold red]bad shard[/] {shard}: {what}")
         raise typer.Exit(code=1)
     make_console().print(f"[green]ok[/]: every shard of {path} matches its manifest")
+
+
+corpus_app = typer.Typer(help="A corpus built release after release (corpus.root): its state and releases.",
+                         no_args_is_help=True)
+app.add_typer(corpus_app, name="corpus")
+
+
+@corpus_app.command("status")
+def corpus_status(
+    root: Annotated[str, typer.Argument(help="The corpus root (corpus.root): local folder or s3:// prefix")],
+    as_json: Annotated[bool, typer.Option("--json", metavar="", help="Print JSON for programs")] = False,
+    endpoint_url: EndpointOption = None,
+    region: RegionOption = None,
+) -> None:
+    """The corpus's state version and releases, oldest first: documents and tokens per language (after dedup),
+    copies of earlier releases removed, and the size of each release's share of the dedup index (bytes per
+    document). Release folders the state does not hold (not committed yet, or a run in progress) are listed too."""
+    import json
+
+    from pyarrow import fs as pafs
+
+    from pipeline.core import corpus
+    from pipeline.core.storage import arrow_filesystem
+    from pipeline.lib.datasets import DEDUP_INDEX_BANDS, DEDUP_INDEX_CLUSTERS, DEDUP_INDEX_EXACT, MIX_COUNTS
+
+    storage = _storage(endpoint_url, region)
+    root = root.rstrip("/")
+    filesystem, _ = arrow_filesystem(root, storage)
+
+    def located(url: str) -> str:
+        return arrow_filesystem(url, storage)[1]
+
+    files = corpus.ArrowFiles(filesystem, located)
+    numbers = corpus.version_numbers(files, root)
+    if not numbers and not files.list_names(f"{root}/{corpus.RELEASES_DIR}"):
+        _fail(f"{root} is not a corpus root: no state/versions/ and no releases/ (run with --set corpus.root={root})")
+    state = corpus.read_version(files, root, numbers[-1]) if numbers else corpus.EMPTY
+    on_disk = [name for name in files.list_names(f"{root}/{corpus.RELEASES_DIR}") if not name.startswith("_")]
+    releases = []
+    for crawl in [*state.crawls, *(name for name in on_disk if name not in state.crawls)]:
+        out = corpus.release_root(root, crawl)
+        row: dict = {"release": crawl, "committed": crawl in state.crawls}
+        counts_text = files.read_text(MIX_COUNTS.path(out))
+        counts = json.loads(counts_text)["languages"] if counts_text else {}
+        row["languages"] = {lang: {"documents": value["docs"], "tokens": value["tokens"]}
+                            for lang, value in sorted(counts.items())}
+        row["documents"] = sum(value["docs"] for value in counts.values())
+        row["tokens"] = sum(value["tokens"] for value in counts.values())
+        dedup_text = files.read_text(f"{out}/dedup/stats.json")
+        dedup = json.loads(dedup_text) if dedup_text else {}
+        row["deduplicated"] = dedup.get("input")
+        row["earlier_release_copies"] = {reason: count for reason, count in dedup.get("dropped", {}).items()
+                                         if reason.endswith("earlier_release")}
+        index_bytes = 0
+        for dataset in (DEDUP_INDEX_EXACT, DEDUP_INDEX_BANDS, DEDUP_INDEX_CLUSTERS):
+            infos = filesystem.get_file_info(pafs.FileSelector(located(dataset.path(out)), allow_not_found=True,
+                                                               recursive=True))
+            index_bytes += sum(info.size or 0 for info in infos if info.type == pafs.FileType.File)
+        row["index_bytes"] = index_bytes
+        row["index_bytes_per_document"] = round(index_bytes / row["deduplicated"], 1) if row["deduplicated"] else None
+        releases.append(row)
+    summary = {"root": root, "state_version": state.number, "releases": releases}
+    if as_json:
+        typer.echo(json.dumps(summary, indent=2))
+        return
+    console = make_console()
+    console.print(f"corpus [bold]{root}[/]: state version {state.number}, {len(state.crawls)} release(s) committed")
+    table = Table(title="releases, oldest first")
+    for column in ("release", "committed", "documents", "tokens", "copies of earlier releases", "index bytes/doc"):
+        table.add_column(column, justify="left" if column in ("release", "committed") else "right")
+    for row in releases:
+        copies = sum(row["earlier_release_copies"].values())
+        table.add_row(row["release"], "yes" if row["committed"] else "no", f"{row['documents']:,}",
+                      f"{row['tokens']:,}", f"{copies:,}",
+                      "" if row["index_bytes_per_document"] is None else f"{row['index_bytes_per_document']:,.0f}")
+    console.print(table)
+    languages = sorted({lang for row in releases for lang in row["languages"]})
+    if languages:
+        by_language = Table(title="documents / tokens per language")
+        by_language.add_column("language")
+        for row in releases:
+            by_language.add_column(row["release"], justify="right")
+        for lang in languages:
+            cells = [row["languages"].get(lang) for row in releases]
+            by_language.add_row(lang, *(f"{cell['documents']:,} / {cell['tokens']:,}" if cell else "-"
+                                        for cell in cells))
+        console.print(by_language)
 
 
 docs_app = typer.Typer(help="Read a run's documents: what a stage kept or dropped, and why.", no_args_is_help=True)

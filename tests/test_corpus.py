@@ -213,3 +213,41 @@ def test_newest_wins_keeps_the_later_copy_with_the_summed_cluster_size(spark, tw
                                             ["id", "dup_cluster_size"])}
     for survivor, row in superseding.items():
         assert kept[survivor]["dup_cluster_size"] == earlier[row["cluster_id"]] + row["added"]
+
+
+def test_corpus_status_counts_each_release(two_releases):
+    from typer.testing import CliRunner
+
+    from pipeline.cli import app
+
+    root, outcomes_1, outcomes_2, _, _ = two_releases
+    result = CliRunner().invoke(app, ["corpus", "status", str(root), "--json"])
+    assert result.exit_code == 0, result.output
+    summary = json.loads(result.output)
+    assert [row["release"] for row in summary["releases"]] == [RELEASE_1, RELEASE_2]
+    assert all(row["committed"] for row in summary["releases"])
+    for row, outcomes in zip(summary["releases"], (outcomes_1, outcomes_2), strict=True):
+        assert row["documents"] == outcomes["dedup"].stats.output == sum(
+            value["documents"] for value in row["languages"].values())
+        assert row["index_bytes_per_document"] > 0
+    copies = summary["releases"][1]["earlier_release_copies"]
+    assert sum(copies.values()) == sum(count for reason, count in outcomes_2["dedup"].stats.dropped.items()
+                                       if reason.endswith("earlier_release"))
+    missing = CliRunner().invoke(app, ["corpus", "status", str(root / "nothing-here")])
+    assert missing.exit_code == 2 and "not a corpus root" in missing.output
+
+
+def test_graph_host_shows_the_rank_in_every_release(two_releases):
+    from typer.testing import CliRunner
+
+    from pipeline.cli import app
+
+    root = two_releases[0]
+    result = CliRunner().invoke(app, ["graph", "host", str(root), "en.wikipedia.org", "--json"])
+    assert result.exit_code == 0, result.output
+    history = json.loads(result.output)["history"]
+    assert [row["release"] for row in history] == [RELEASE_1, RELEASE_2]
+    ranked = {row["host"]: row["pagerank"] for row in table(release(root, RELEASE_2) / "rank" / "hosts",
+                                                            ["host", "pagerank"])}
+    assert history[1]["pagerank"] == ranked["org.wikipedia.en"]
+    assert history[1]["rank"] == 1 + sum(value > ranked["org.wikipedia.en"] for value in ranked.values())

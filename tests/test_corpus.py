@@ -113,7 +113,7 @@ def release(root: Path, crawl: str) -> Path:
 
 
 def test_the_state_holds_both_releases_in_order(two_releases):
-    root, outcomes_1, outcomes_2, _, _ = two_releases
+    root, _, outcomes_2, _, _ = two_releases
     state = corpus.current(local_files(), str(root))
     assert state.crawls == [RELEASE_1, RELEASE_2]
     assert outcomes_2["commit"].stats.details["version"] == state.number
@@ -167,7 +167,7 @@ def test_cluster_sizes_add_up_over_releases(two_releases):
 
 
 def test_the_host_graph_spans_both_releases(two_releases):
-    root, _, outcomes_2, truth_2, _ = two_releases
+    root, _, outcomes_2, _, _ = two_releases
     assert outcomes_2["rank"].stats.details["graph_releases"] == [RELEASE_2, RELEASE_1]
     ranked = {row["host"] for row in table(release(root, RELEASE_2) / "rank" / "hosts", ["host"])}
     for crawl in (RELEASE_1, RELEASE_2):
@@ -180,12 +180,14 @@ def test_rerunning_the_latest_release_gives_identical_results(spark, two_release
 
     root, _, _, _, second = two_releases
     dedup = release(root, RELEASE_2) / "dedup"
-    before = {name: sorted(json.dumps(row, default=str, sort_keys=True) for row in table(dedup / name, None))
-              for name in ("docs", "dropped", "index_clusters", "index_exact")}
+    def rows(name: str) -> list[str]:
+        return sorted(json.dumps(row, default=str, sort_keys=True) for row in table(dedup / name, None))
+
+    before = {name: rows(name) for name in ("docs", "dropped", "index_clusters", "index_exact")}
     bands_before = pq.read_table(dedup / "index_bands").num_rows
     versions = corpus.version_numbers(local_files(), str(root))
     outcomes = {o.name: o for o in run_pipeline(second, spark, ["dedup", "commit"], force=True)}
-    after = {name: sorted(json.dumps(row, default=str, sort_keys=True) for row in table(dedup / name, None)) for name in before}
+    after = {name: rows(name) for name in before}
     assert after == before
     assert pq.read_table(dedup / "index_bands").num_rows == bands_before
     assert outcomes["commit"].stats.details["written"] is False  # same outputs: the state is unchanged

@@ -24,7 +24,7 @@ BROWSER_DEBS := chromium
 KENLM_DEBS := cmake g++ libboost-program-options-dev libboost-system-dev libboost-thread-dev \
 	libboost-test-dev zlib1g-dev libbz2-dev liblzma-dev
 
-.PHONY: setup browser airflow demo test test-slow lint bench dist clean distclean
+.PHONY: setup browser airflow demo corpus-demo test test-slow lint bench dist clean distclean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -94,6 +94,17 @@ demo: setup
 	$(BIN)/corpusforge sample --out $(SAMPLE) --seed 1
 	$(BIN)/corpusforge run --config conf/default.yaml --out $(DEMO_OUT) --force
 	$(BIN)/corpusforge report $(DEMO_OUT) --config conf/default.yaml --out $(DEMO_OUT)/report.html
+
+# Two releases of the sample into one corpus, in order: the second is deduplicated against the first and ranked on
+# both releases' links (README, "A corpus across releases").
+CORPUS_OUT ?= demo-corpus
+corpus-demo: setup
+	$(BIN)/corpusforge sample --out $(SAMPLE) --seed 1
+	$(BIN)/corpusforge sample --out $(SAMPLE) --seed 1 --release 2
+	$(BIN)/corpusforge run --config conf/default.yaml --set corpus.root=$(CORPUS_OUT) --set corpus.graph_releases=2
+	$(BIN)/corpusforge run --config conf/default.yaml --set corpus.root=$(CORPUS_OUT) --set corpus.graph_releases=2 \
+	    --crawl CC-MAIN-SAMPLE-2
+	$(BIN)/corpusforge corpus status $(CORPUS_OUT)
 
 # ruff, then the architecture contract (.importlinter: the floors and the stages' independence).
 lint: setup

@@ -133,6 +133,14 @@ def _row_pairs(row, limit: int) -> list[tuple[str, str]]:
     return bucket_pairs(row["ids"], limit)
 
 
+def _band_keys(settings):
+    """The signature column cut into its LSH bands: an array of ``bands`` keys of ``rows`` uint32 (4 bytes) each."""
+    from pyspark.sql import functions as F
+
+    width = settings.rows * 4
+    return F.array(*[F.substring("signature", i * width + 1, width) for i in range(settings.bands)])
+
+
 def _similarity_or_none(first, second):
     return similarity(first, second) if first is not None and second is not None else None
 
@@ -318,9 +326,7 @@ class DedupStage(Stage):
                 .join(clusters.where(F.col("signature").isNotNull()).groupBy("cluster_id")
                       .agg(F.max_by("signature", "_order").alias("_earlier_sig")), "cluster_id", "left"))
         if signatures is not None:
-            width = settings.rows * 4
-            keys = F.array(*[F.substring("signature", i * width + 1, width) for i in range(settings.bands)])
-            candidates = (signatures.select("id", F.posexplode(keys).alias("band", "key"))
+            candidates = (signatures.select("id", F.posexplode(_band_keys(settings)).alias("band", "key"))
                           .join(earlier["index_bands"].select("band", "key", "cluster_id"), ["band", "key"])
                           .select("id", "cluster_id").distinct())
             stored = clusters.where(F.col("signature").isNotNull()).select("cluster_id",
@@ -364,9 +370,8 @@ class DedupStage(Stage):
         new = clusters.where(F.col("survivor_release") == crawl)
         (heads.where(kept).select("exact_hash", F.coalesce("_earlier", "id").alias("cluster_id"))
          .write.mode("overwrite").parquet(ctx.dataset_path(DEDUP_INDEX_EXACT)))
-        width = settings.rows * 4
-        keys = F.array(*[F.substring("signature", i * width + 1, width) for i in range(settings.bands)])
-        (new.where(F.col("signature").isNotNull()).select("cluster_id", F.posexplode(keys).alias("band", "key"))
+        (new.where(F.col("signature").isNotNull())
+         .select("cluster_id", F.posexplode(_band_keys(settings)).alias("band", "key"))
          .select("band", "key", "cluster_id").write.mode("overwrite").parquet(ctx.dataset_path(DEDUP_INDEX_BANDS)))
         counts = clusters.agg(F.count("*").alias("clusters"), F.count("superseded_id").alias("superseded"),
                               F.sum(F.when((F.col("survivor_release") != crawl) | F.col("superseded_id").isNotNull(),
@@ -401,9 +406,7 @@ class DedupStage(Stage):
     def _near_edges(signatures, settings, stats: Stats):
         from pyspark.sql import functions as F
 
-        width = settings.rows * 4
-        band_keys = F.array(*[F.substring("signature", i * width + 1, width) for i in range(settings.bands)])
-        bands = signatures.select("id", F.posexplode(band_keys).alias("band", "key"))
+        bands = signatures.select("id", F.posexplode(_band_keys(settings)).alias("band", "key"))
         buckets = bands.groupBy("band", "key").agg(F.collect_list("id").alias("ids")).where(F.size("ids") > 1)
         pairs = buckets.select("ids").rdd.flatMap(partial(_row_pairs, limit=settings.max_bucket_size))
         candidates = signatures.sparkSession.createDataFrame(pairs, "src string, dst string").distinct()

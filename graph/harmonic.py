@@ -210,13 +210,14 @@ def harmonic_exact(vertices: int, src: np.ndarray, dst: np.ndarray, batch: int =
 #   job of one stage per distance: no shuffle, no join. A block's state is pickled into the block manager once per
 #   distance (its links, 8 bytes each plus 8 per distinct source and target, and 2^log2m + 16 bytes per target);
 #   each distance's state is a local checkpoint, or, with a checkpoint directory, reliably checkpointed every
-#   ``checkpoint_every`` distances, the frontier broadcasts kept until then (the state's lineage needs them).
+#   ``checkpoint_every`` distances, the frontier broadcasts kept on the driver until then (the state's lineage
+#   needs them): at most checkpoint_every + 1 frontiers at once, though only the first distances' are large.
 # join (beyond the cap): one row per vertex (id, registers binary, estimate, harmonic, changed), hash-partitioned
 #   by id. A distance joins the links with the counters that changed last time (src = id), shuffles those
 #   registers to their targets together with the targets' own state, and merges each partition in numpy (the same
 #   _gathered_max and _apply). Only the count of changed counters reaches the driver.
 
-# The registers of ~3.9 M hosts at log2m 8: SparkPageRank's cap for its rank vector, so the driver holds as much.
+# Every counter of ~4 M hosts at log2m 8: SparkPageRank's cap for its rank vector, so the driver holds as much.
 DEFAULT_BROADCAST_MAX_BYTES = DEFAULT_RANK_BROADCAST_MAX_BYTES
 # A changed counter crosses the driver as its int64 id beside its registers.
 FRONTIER_ID_BYTES = 8

@@ -141,7 +141,7 @@ def per_block(batches, columns: tuple[str, ...], build):
 def _pieces_of_partition(batches, target_block_size: int):
     """(block, local, dst, weight) rows → matrix pieces per source block."""
     return per_block(batches, ("local", "dst", "weight"),
-                      lambda _, local, targets, weights: _build_pieces(local, targets, weights, target_block_size))
+                     lambda _, local, targets, weights: _build_pieces(local, targets, weights, target_block_size))
 
 
 def _dense_blocks(batches, total: int, block_size: int):

@@ -272,6 +272,7 @@ class RankStage(Stage):
         engine = SparkHyperBall(spark, n, links, partitions, settings.log2m, settings.seed,
                                 rank_settings.checkpoint_every, settings.spark_broadcast_max_bytes)
         values, result = engine.run(settings.max_distance)
+        links.unpersist()  # the engine keeps what it needs: its blocks (broadcast design) or its own edges (join)
         stats.details["harmonic"] = {"method": "hyperball", "log2m": settings.log2m, "spark_design": engine.design,
                                      "spark_partitions": partitions, **result.__dict__}
         return values

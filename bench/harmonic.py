@@ -72,10 +72,13 @@ def main() -> None:
         if name != "powerlaw" or not args.skip_spark_synthetic:
             edges = spark.createDataFrame(pa.table({"src": s, "dst": d})).cache()
             edges.count()
+            started = time.perf_counter()
             engine = SparkHyperBall(spark, n, edges, cores * 2, args.log2m)
+            figures[f"{name} spark design"] = engine.design
+            figures[f"{name} spark build seconds"] = time.perf_counter() - started  # the blocks, once
             values, spark_result = engine.run()
             same = np.array_equal(values.toArrow().sort_by("id").column("harmonic").to_numpy(), local)
-            figures[f"{name} spark identical to local"] = same
+            figures[f"{name} spark identical to local"] = same and spark_result.edges_visited == result.edges_visited
             rows.append((f"spark local[{cores}]", spark_result.seconds, cores))
         for engine_name, seconds, used in rows:
             rate = traversals / seconds / used
@@ -93,7 +96,8 @@ def main() -> None:
         print(f"{key}: median relative error {figures[f'{key} median relative error']:.4f}, p99 "
               f"{figures[f'{key} p99 relative error']:.4f}, top-100 overlap {figures[f'{key} top-100 overlap']:.2f}")
     save_result("harmonic", sys.argv, "exact harmonic centrality by BFS (scipy), edge traversals per second per core",
-                goal="HyperBall faster than exact BFS; Spark identical to local", ratios=ratios, figures=figures)
+                goal="HyperBall faster than exact BFS; Spark identical to local, its edges/s/core within a small "
+                     "factor of local's", ratios=ratios, figures=figures)
 
 
 if __name__ == "__main__":

@@ -32,6 +32,9 @@ from functools import partial
 
 import numpy as np
 
+from graph.pagerank import DEFAULT_BROADCAST_MAX_BYTES as DEFAULT_RANK_BROADCAST_MAX_BYTES
+from graph.pagerank import per_block
+
 MIN_LOG2M = 4
 MAX_LOG2M = 16
 DEFAULT_SEED = 0x5EED_C0FFEE
@@ -192,10 +195,89 @@ def harmonic_exact(vertices: int, src: np.ndarray, dst: np.ndarray, batch: int =
 
 
 # ---- Spark backend ------------------------------------------------------------------------------------------
-# State: one row per vertex (id, registers binary, estimate, harmonic, changed), hash-partitioned by id. An
-# iteration joins the edges with the counters that changed last time (src = id), shuffles those registers to
-# their targets together with the targets' own state, and merges each partition in numpy (the same _gathered_max
-# and _apply as the local backend). Only the count of changed counters reaches the driver.
+# Two designs, chosen like SparkPageRank's by the size of what crosses the driver each distance
+# (``broadcast_max_bytes``): the registers of the counters that changed, at most vertices × (2^log2m + 8) bytes.
+#
+# broadcast (vertices × (2^log2m + 8) within the cap): the distinct links are cut once into one block per
+#   partition — the in-links of the hosts v with v % partitions == p, sorted by target, with the block's distinct
+#   sources and targets — and each block carries the state of its targets (registers, estimates, sums). Hosts
+#   without in-links are in no block: their counters never change and their sum stays 0. Distance t maps every
+#   block to its next state with one numpy pass (the local backend's _gathered_max and _apply over the in-links
+#   whose source changed at t − 1); distance 1 rebuilds the sources' initial counters from their ids on the
+#   executors, so nothing is broadcast. The driver collects, per distance, the changed counters' ids and registers
+#   (k × (2^log2m + 8) bytes for k changed counters, k ≤ vertices) and the count of links followed, and broadcasts
+#   them as the next distance's frontier; at the end it collects the sums (8 bytes per host with in-links). One
+#   job of one stage per distance: no shuffle, no join. A block's state is pickled into the block manager once per
+#   distance (its links, 8 bytes each plus 8 per distinct source and target, and 2^log2m + 16 bytes per target);
+#   each distance's state is a local checkpoint, or, with a checkpoint directory, reliably checkpointed every
+#   ``checkpoint_every`` distances, the frontier broadcasts kept on the driver until then (the state's lineage
+#   needs them): at most checkpoint_every + 1 frontiers at once, though only the first distances' are large.
+# join (beyond the cap): one row per vertex (id, registers binary, estimate, harmonic, changed), hash-partitioned
+#   by id. A distance joins the links with the counters that changed last time (src = id), shuffles those
+#   registers to their targets together with the targets' own state, and merges each partition in numpy (the same
+#   _gathered_max and _apply). Only the count of changed counters reaches the driver.
+
+# Every counter of ~4 M hosts at log2m 8: SparkPageRank's cap for its rank vector, so the driver holds as much.
+DEFAULT_BROADCAST_MAX_BYTES = DEFAULT_RANK_BROADCAST_MAX_BYTES
+# A changed counter crosses the driver as its int64 id beside its registers.
+FRONTIER_ID_BYTES = 8
+
+
+def frontier_max_bytes(vertices: int, log2m: int) -> int:
+    """The largest frontier (every counter changed) the broadcast design collects and broadcasts in one distance."""
+    return vertices * ((1 << log2m) + FRONTIER_ID_BYTES)
+
+
+def _in_link_block(_block: int, sources: np.ndarray, targets: np.ndarray, log2m: int, seed: int) -> dict:
+    """One block's in-links (global ids) → its links sorted by target as (row, source index) int32 pairs over the
+    block's distinct targets and sources, and the targets' initial state."""
+    targets, rows = np.unique(targets, return_inverse=True)
+    rows = rows.reshape(-1)
+    order = np.argsort(rows, kind="stable")
+    sources, edge_source = np.unique(sources[order], return_inverse=True)
+    registers = initial_registers(targets, log2m, seed)
+    # int32 indices: a block holds at most a partition's links (spark_partitions sizes them in millions).
+    return {"targets": targets, "rows": rows[order].astype(np.int32),
+            "edge_source": edge_source.reshape(-1).astype(np.int32), "sources": sources,
+            "registers": registers, "estimates": estimate(registers), "harmonic": np.zeros(len(targets)),
+            "changed": np.zeros(0, dtype=np.int32), "visited": 0}
+
+
+def _in_link_blocks(batches, log2m: int, seed: int):
+    return per_block(batches, ("src", "dst"), partial(_in_link_block, log2m=log2m, seed=seed))
+
+
+def _step_block(block: dict, frontier, distance: int, log2m: int, seed: int) -> dict:
+    """A block's state after ``distance``: its targets' counters maxed with the changed in-neighbours' counters
+    (``frontier``: broadcast sorted ids and their registers; None at distance 1, when every counter is new)."""
+    rows, edge_source, sources = block["rows"], block["edge_source"], block["sources"]
+    if frontier is None:
+        source_registers = initial_registers(sources, log2m, seed)
+        active_rows, positions = rows, edge_source
+    else:
+        ids, source_registers = frontier.value
+        found = np.minimum(np.searchsorted(ids, sources), len(ids) - 1)
+        hit = ids[found] == sources
+        active = hit[edge_source]  # links from counters that did not change carry nothing new
+        active_rows, positions = rows[active], found[edge_source[active]]
+    # The unpickled arrays are this task's own copies: update them in place (np.require copies only read-only ones).
+    registers = np.require(block["registers"], requirements="W")
+    estimates = np.require(block["estimates"], requirements="W")
+    harmonic = np.require(block["harmonic"], requirements="W")
+    distinct, reduced = _gathered_max(active_rows, positions, source_registers)
+    changed = _apply(registers, estimates, harmonic, distinct, reduced, distance)
+    return {**block, "registers": registers, "estimates": estimates, "harmonic": harmonic,
+            "changed": changed.astype(np.int32), "visited": len(active_rows)}
+
+
+def _frontier_part(item, with_registers: bool):
+    """(changed ids, their registers or None, changed count, links followed) of one stepped block."""
+    _, block = item
+    changed = block["changed"]
+    ids = block["targets"][changed] if with_registers else None
+    registers = block["registers"][changed] if with_registers else None
+    return ids, registers, len(changed), block["visited"]
+
 
 STATE_SCHEMA = "id long, registers binary, estimate double, harmonic double, changed boolean"
 
@@ -272,18 +354,97 @@ class SparkHyperBall:
     """HyperBall on Spark, giving exactly ``harmonic_local``'s numbers for the same log2m and seed."""
 
     def __init__(self, spark, vertices: int, edges, partitions: int, log2m: int = 8, seed: int = DEFAULT_SEED,
-                 checkpoint_every: int = 5):
-        """``edges``: DataFrame (src, dst) of long vertex ids in [0, vertices)."""
+                 checkpoint_every: int = 5, broadcast_max_bytes: int = DEFAULT_BROADCAST_MAX_BYTES):
+        """``edges``: DataFrame (src, dst) of long vertex ids in [0, vertices). ``broadcast_max_bytes``: the
+        largest frontier (vertices × (2^log2m + 8) bytes) the broadcast design may collect and broadcast per
+        distance; beyond it, the join design."""
         from pyspark.sql import functions as F
 
         _check_log2m(log2m)
+        if partitions < 1 or checkpoint_every < 1 or broadcast_max_bytes < 0:
+            raise ValueError("partitions and checkpoint_every must be ≥ 1, broadcast_max_bytes ≥ 0")
         self.spark, self.n, self.partitions = spark, vertices, partitions
         self.log2m, self.seed, self.checkpoint_every = log2m, seed, checkpoint_every
-        self.edges = edges.select(F.col("src").cast("long"), F.col("dst").cast("long")).distinct() \
-            .repartition(partitions, "src").cache()
+        links = edges.select(F.col("src").cast("long"), F.col("dst").cast("long")).distinct()
+        self.design = "broadcast" if frontier_max_bytes(vertices, log2m) <= broadcast_max_bytes else "join"
+        if self.design == "join":
+            self.edges = links.repartition(partitions, "src").cache()
+            return
+        import pickle
+
+        # Strided blocks (host v in block v % partitions), as SparkPageRank's: ids that follow popularity would
+        # otherwise put the heavy in-degree hosts into one task.
+        entries = links.select((F.col("dst") % partitions).alias("block"), "src", "dst").repartition(
+            partitions, "block")
+        built = entries.mapInArrow(partial(_in_link_blocks, log2m=log2m, seed=seed), "block long, payload binary")
+        # partitionBy with the block number as key puts block p in partition p: one block per task.
+        self.blocks = built.rdd.map(lambda row: (row[0], pickle.loads(row[1]))).partitionBy(partitions).cache()
+        self.blocks.count()  # build once here, not inside the first timed distance
 
     def run(self, max_distance: int = 0):
         """DataFrame (id, harmonic) and the iteration record; ``max_distance`` 0: until no counter changes."""
+        if self.design == "broadcast":
+            return self._run_broadcast(max_distance)
+        return self._run_join(max_distance)
+
+    # ---- broadcast design ----
+
+    def _run_broadcast(self, max_distance: int):
+        import pyarrow as pa
+        from pyspark import StorageLevel
+
+        sc = self.spark.sparkContext
+        reliable = sc.getCheckpointDir() is not None
+        state, frontier, kept = self.blocks, None, []
+        distance, changed_count, visited = 0, self.n, 0
+        started = time.perf_counter()
+        while changed_count and (not max_distance or distance < max_distance):
+            distance += 1
+            stepped = state.mapValues(partial(_step_block, frontier=frontier, distance=distance, log2m=self.log2m,
+                                              seed=self.seed))
+            stepped.persist(StorageLevel.MEMORY_AND_DISK)  # also keeps the collect below from re-running the step
+            checkpointed = not reliable or distance % self.checkpoint_every == 0
+            if not reliable:
+                stepped.localCheckpoint()  # cuts the lineage: the frontier broadcast is not needed again
+            elif checkpointed:
+                stepped.checkpoint()  # written when the collect below finishes
+            # The last capped distance's registers would feed no further distance: only its counts come back.
+            with_registers = not max_distance or distance < max_distance
+            parts = stepped.map(partial(_frontier_part, with_registers=with_registers)).collect()
+            changed_count = sum(part[2] for part in parts)
+            visited += sum(part[3] for part in parts)
+            if frontier is not None:
+                frontier.unpersist()  # the executors' copies; the driver's stays while the lineage needs it
+                kept.append(frontier)
+            if checkpointed:
+                # The state no longer needs the earlier frontiers; its own (its step's closure, serialized with
+                # every later task that reads it) lives until a later state replaces it.
+                for shared in kept:
+                    if shared is not frontier:
+                        shared.destroy()
+                kept = [frontier] if frontier is not None else []
+            if state is not self.blocks:  # the built blocks stay cached: run may be called again
+                state.unpersist()
+            state, frontier = stepped, None
+            if with_registers and changed_count:
+                ids = np.concatenate([part[0] for part in parts])
+                order = np.argsort(ids, kind="stable")
+                registers = np.concatenate([part[1] for part in parts])[order]
+                frontier = sc.broadcast((ids[order], registers))
+        seconds = time.perf_counter() - started
+        harmonic = np.zeros(self.n)
+        for targets, sums in state.map(lambda item: (item[1]["targets"], item[1]["harmonic"])).collect():
+            harmonic[targets] = sums
+        if state is not self.blocks:
+            state.unpersist()
+        for shared in kept:
+            shared.destroy()
+        values = self.spark.createDataFrame(pa.table({"id": np.arange(self.n, dtype=np.int64), "harmonic": harmonic}))
+        return values, HarmonicResult(distance, changed_count == 0, changed_count, seconds, visited)
+
+    # ---- join design ----
+
+    def _run_join(self, max_distance: int):
         from pyspark.sql import functions as F
 
         width = 1 << self.log2m

@@ -116,7 +116,7 @@ def _build_pieces(sources: np.ndarray, targets: np.ndarray, weights: np.ndarray,
     return pieces
 
 
-def _per_block(batches, columns: tuple[str, ...], build):
+def per_block(batches, columns: tuple[str, ...], build):
     """mapInArrow scaffolding: group a partition's rows by ``block`` and yield one pickled ``build(...)`` result
     per block, called with the block number and the block's columns as numpy arrays."""
     import pickle
@@ -140,8 +140,8 @@ def _per_block(batches, columns: tuple[str, ...], build):
 
 def _pieces_of_partition(batches, target_block_size: int):
     """(block, local, dst, weight) rows → matrix pieces per source block."""
-    return _per_block(batches, ("local", "dst", "weight"),
-                      lambda _, local, targets, weights: _build_pieces(local, targets, weights, target_block_size))
+    return per_block(batches, ("local", "dst", "weight"),
+                     lambda _, local, targets, weights: _build_pieces(local, targets, weights, target_block_size))
 
 
 def _dense_blocks(batches, total: int, block_size: int):
@@ -152,7 +152,7 @@ def _dense_blocks(batches, total: int, block_size: int):
         present = local >= 0
         return np.bincount(local[present], weights=values[present], minlength=size)[:size].astype(np.float64)
 
-    return _per_block(batches, ("local", "value"), build)
+    return per_block(batches, ("local", "value"), build)
 
 
 def _multiply_piece(item):
@@ -196,7 +196,7 @@ def _csr_blocks(batches, vertices: int, partitions: int, groups: int):
         # int32 indices (scipy keeps them when they fit) make the cached block 12 bytes per edge.
         return csr_matrix((weights, (local, sources)), shape=(rows, groups))
 
-    return _per_block(batches, ("local", "src", "weight"), build)
+    return per_block(batches, ("local", "src", "weight"), build)
 
 
 def _strided_size(total: int, stride: int, block: int) -> int:

@@ -20,6 +20,7 @@ from typing import Any, Literal
 import numpy as np
 from pydantic import Field
 
+from graph.harmonic import DEFAULT_BROADCAST_MAX_BYTES as DEFAULT_HARMONIC_BROADCAST_MAX_BYTES
 from graph.harmonic import MAX_LOG2M, MIN_LOG2M, SparkHyperBall, harmonic_exact, harmonic_local
 from graph.pagerank import (
     DEFAULT_BROADCAST_MAX_BYTES,
@@ -49,6 +50,10 @@ class HarmonicConfig(Section):
     exact_max_vertices: int = Field(
         default=0, ge=0, description="Graphs with at most this many hosts get exact BFS values (quadratic time)")
     seed: int = Field(default=0x5EED_C0FFEE, ge=0, description="Hash seed of the HyperLogLog counters")
+    spark_broadcast_max_bytes: int = Field(
+        default=DEFAULT_HARMONIC_BROADCAST_MAX_BYTES, ge=0,
+        description="Spark backend: collect and broadcast the changed counters' registers each hop while all of "
+        "them (hosts × (2^log2m + 8) bytes) are at most this big (one stage per hop); beyond it, joins")
 
 
 class RankStageConfig(Section):
@@ -318,11 +323,16 @@ class RankStage(Stage):
                 stats.details["harmonic"] = {"method": "hyperball", "log2m": settings.log2m, **result.__dict__}
             return spark.createDataFrame(pa.table({"id": np.arange(n, dtype=np.int64), "harmonic": values}))
         spark.sparkContext.setCheckpointDir(f"{ctx.work_path}/checkpoints")
-        partitions = int(spark.conf.get("spark.sql.shuffle.partitions"))
+        rank_settings = ctx.config.stages.rank
+        links = links.cache()
+        partitions = spark_partitions(links.count(), spark.sparkContext.defaultParallelism,
+                                      rank_settings.spark_edges_per_partition)
         engine = SparkHyperBall(spark, n, links, partitions, settings.log2m, settings.seed,
-                                ctx.config.stages.rank.checkpoint_every)
+                                rank_settings.checkpoint_every, settings.spark_broadcast_max_bytes)
         values, result = engine.run(settings.max_distance)
-        stats.details["harmonic"] = {"method": "hyperball", "log2m": settings.log2m, **result.__dict__}
+        links.unpersist()  # the engine keeps what it needs: its blocks (broadcast design) or its own edges (join)
+        stats.details["harmonic"] = {"method": "hyperball", "log2m": settings.log2m, "spark_design": engine.design,
+                                     "spark_partitions": partitions, **result.__dict__}
         return values
 
     @staticmethod

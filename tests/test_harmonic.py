@@ -8,6 +8,7 @@ import pytest
 from graph.harmonic import (
     SparkHyperBall,
     estimate,
+    frontier_max_bytes,
     harmonic_error_bound,
     harmonic_exact,
     harmonic_local,
@@ -129,21 +130,56 @@ def test_log2m_is_checked():
         harmonic_local(3, np.array([0]), np.array([1]), log2m=2)
 
 
-# Only EPA capped at 3 distances: on a shared 2-core machine each Spark distance costs several seconds. Running to
-# convergence on Spark is covered by bench/harmonic.py, which checks identity on every graph it runs.
-@pytest.mark.slow  # ~40 s idle, minutes on a loaded machine; rank's Spark test checks harmonic identity on the sample
-@pytest.mark.parametrize(("name", "max_distance"), [("epa", 3)])
-def test_spark_is_identical_to_local(spark, graphs, name, max_distance, tmp_path):
-    """Bit-for-bit: the same registers, estimates and sums, EPA capped at 3 distances."""
+def spark_and_local(spark, graph, tmp_path, max_distance=0, **options):
     import pyarrow as pa
 
-    n, src, dst = graphs[name] if name in graphs else synthetic("powerlaw", n=120, seed=5)
+    n, src, dst = graph
     spark.sparkContext.setCheckpointDir(str(tmp_path / "checkpoints"))
     edges = spark.createDataFrame(pa.table({"src": src, "dst": dst}))
-    engine = SparkHyperBall(spark, n, edges, partitions=2, log2m=LOG2M, checkpoint_every=2)
+    engine = SparkHyperBall(spark, n, edges, partitions=2, log2m=LOG2M, checkpoint_every=2, **options)
     scores, result = engine.run(max_distance)
     table = scores.toArrow().sort_by("id")
-    local, local_result = harmonic_local(n, src, dst, log2m=LOG2M, max_distance=max_distance)
     assert table.column("id").to_pylist() == list(range(n))
-    assert np.array_equal(table.column("harmonic").to_numpy(), local)
-    assert (result.iterations, result.converged) == (local_result.iterations, local_result.converged)
+    local, local_result = harmonic_local(n, src, dst, log2m=LOG2M, max_distance=max_distance)
+    return engine, table.column("harmonic").to_numpy(), result, local, local_result
+
+
+# The broadcast design runs a distance in one small Spark job: EPA to convergence (10 distances) takes seconds.
+def test_spark_is_identical_to_local(spark, graphs, tmp_path):
+    """Bit-for-bit: the same registers, estimates and sums, EPA to convergence, across checkpoints every 2."""
+    engine, values, result, local, local_result = spark_and_local(spark, graphs["epa"], tmp_path)
+    assert engine.design == "broadcast"
+    assert result.converged and result.iterations == local_result.iterations == 10
+    assert np.array_equal(values, local)
+    assert result.edges_visited == local_result.edges_visited  # the same links followed: only changed sources
+    n, _, dst = graphs["epa"]
+    unlinked = np.setdiff1d(np.arange(n), dst)  # in no block: their counters never change
+    assert len(unlinked) and np.all(values[unlinked] == 0.0)
+
+
+def test_spark_capped_is_identical_to_local(spark, graphs, tmp_path):
+    # Capped: the last distance sends no registers back, yet the sums are those of the capped local run.
+    _, values, result, local, local_result = spark_and_local(spark, graphs["powerlaw"], tmp_path, max_distance=3)
+    assert (result.iterations, result.converged) == (local_result.iterations, local_result.converged) == (3, False)
+    assert result.changed_last == local_result.changed_last > 0
+    assert np.array_equal(values, local)
+
+
+def test_spark_design_follows_the_size_of_the_frontier(spark, graphs):
+    import pyarrow as pa
+
+    n, src, dst = graphs["path"]
+    bound = frontier_max_bytes(n, LOG2M)
+    assert bound == n * (2 ** LOG2M + 8)  # every counter's registers and id
+    edges = spark.createDataFrame(pa.table({"src": src, "dst": dst}))
+    assert SparkHyperBall(spark, n, edges, 2, LOG2M, broadcast_max_bytes=bound).design == "broadcast"
+    assert SparkHyperBall(spark, n, edges, 2, LOG2M, broadcast_max_bytes=bound - 1).design == "join"
+
+
+@pytest.mark.slow  # a shuffle and a join per distance: ~20 s for these 3 distances on a loaded 2-core machine
+def test_spark_join_design_is_identical_to_local(spark, graphs, tmp_path):
+    n = graphs["path"][0]
+    engine, values, result, local, local_result = spark_and_local(
+        spark, graphs["path"], tmp_path, max_distance=3, broadcast_max_bytes=frontier_max_bytes(n, LOG2M) - 1)
+    assert engine.design == "join"
+    assert np.array_equal(values, local) and result.iterations == local_result.iterations == 3

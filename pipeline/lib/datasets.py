@@ -263,7 +263,8 @@ DEDUP_DROPPED = Dataset(
         Column("host", "string", False, "Host, reversed"),
         Column("lang", "string", False, "Language"),
         Column("pagerank", "double", False, "Host PageRank"),
-        Column("drop_reason", "string", False, "exact_duplicate, near_duplicate or boilerplate_only (line dedup)"),
+        Column("drop_reason", "string", False, "exact_duplicate, near_duplicate, boilerplate_only (line dedup), "
+                                               "held_out or held_out_duplicate (stages.dedup.held_out)"),
         Column("drop_detail", "string", True, "Survivor and estimated similarity"),
         Column("duplicate_of", "string", True, "Id of the surviving copy (null: boilerplate_only)"),
         Column("dup_cluster_id", "string", True, "The cluster (= duplicate_of)"),

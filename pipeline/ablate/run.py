@@ -101,12 +101,16 @@ def train_model(spec: dict, nproc_per_node: int) -> dict:
 
 def build_recipes(recipes: list[Recipe], ablation_dir: Path, settings: AblationConfig, spark,
                   on_record: Callable[[StageRecord], None] | None = None,
-                  say: Callable[[str], None] = print, on_start=None) -> dict:
-    """Every recipe's shards; the ablation record (recipes, diffs, stage sharing, held-out, tokenizer)."""
+                  say: Callable[[str], None] = print, on_start=None, stage_names: list[str] | None = None) -> dict:
+    """Every recipe's shards; the ablation record (recipes, diffs, stage sharing, held-out, tokenizer).
+
+    ``stage_names`` limits the stages built (default: all), for recipe roots whose earlier stages exist already."""
     first = recipes[0]
     configs = {recipe.name: load_recipe_config(recipe, ablation_dir) for recipe in recipes}
     split = STAGE_NAMES.index(FIRST_HELDOUT_STAGE)
-    records = build_stages(recipes, configs, list(STAGES[:split]), spark, ablation_dir, on_record, on_start)
+    chosen = [stage for stage in STAGES if stage_names is None or stage.name in stage_names]
+    before = [stage for stage in chosen if STAGE_NAMES.index(stage.name) < split]
+    records = build_stages(recipes, configs, before, spark, ablation_dir, on_record, on_start)
 
     heldout_path = ablation_dir / HELDOUT_FILE
     if heldout_path.is_file():
@@ -130,7 +134,8 @@ def build_recipes(recipes: list[Recipe], ablation_dir: Path, settings: AblationC
         extra += ["tokenizer.kind=json", f"tokenizer.path={tokenizer_path.resolve()}", "tokenizer.name=null",
                   "tokenizer.eos_token=null"]
     configs = {recipe.name: load_recipe_config(recipe, ablation_dir, extra) for recipe in recipes}
-    records += build_stages(recipes, configs, list(STAGES[split:]), spark, ablation_dir, on_record, on_start)
+    after = [stage for stage in chosen if STAGE_NAMES.index(stage.name) >= split]
+    records += build_stages(recipes, configs, after, spark, ablation_dir, on_record, on_start)
 
     manifest = read_manifest(recipe_root(ablation_dir, first.name) / "tokenize")
     languages: dict[str, int] = {}

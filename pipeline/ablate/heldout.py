@@ -34,7 +34,7 @@ def pick_heldout(run_root: Path, settings: HeldoutSection) -> list[dict]:
     import pyarrow.parquet as pq
 
     seeds = load_seeds(settings.seeds_dir)
-    seed_hosts = {reverse_host(host.lower().rstrip(".")) for hosts in seeds.values() for host in hosts}
+    seed_hosts = {host for hosts in seeds.values() for host in hosts}  # normalized and reversed, as in the graph
     table = pq.read_table(FILTER_KEPT.path(str(run_root)), columns=["id", "lang", "host", "url", "text"])
     by_language: dict[str, list[dict]] = defaultdict(list)
     for row in table.to_pylist():

@@ -68,6 +68,21 @@ def _train_tokenizer(source_root: Path, held_out_ids: set[str], settings: Ablati
     train_bpe(sample, settings.tokenizer.vocab_size, target)
 
 
+def check_device(settings: AblationConfig) -> None:
+    """A device the machine does not have is known before anything is built."""
+    import torch
+
+    train = settings.train
+    cuda = torch.cuda.device_count() if torch.cuda.is_available() else 0
+    if train.device == "cuda" and not cuda:
+        raise AblationError("--device cuda: torch sees no CUDA device (use --device cpu or auto)")
+    if (train.device == "cuda" or (train.device == "auto" and cuda)) and train.nproc_per_node > cuda:
+        raise AblationError(f"--nproc-per-node {train.nproc_per_node}: only {cuda} CUDA device(s) here")
+    if train.batch_size % train.nproc_per_node:
+        raise AblationError(f"train.batch_size {train.batch_size} is not divisible by --nproc-per-node "
+                            f"{train.nproc_per_node} (every rank takes an equal share of each step's sequences)")
+
+
 def model_spec(recipe: str, seed: int, data: Path, out: Path, heldout: Path, settings: AblationConfig) -> dict:
     train = settings.train
     size = settings.model_size
@@ -158,6 +173,7 @@ def run_ablation(recipes: list[Recipe], ablation_dir: Path, settings: AblationCo
     from pipeline.core.spark import get_spark
 
     check_recipes(recipes)
+    check_device(settings)
     configs = {recipe.name: load_recipe_config(recipe, ablation_dir) for recipe in recipes}  # errors before Spark
     try:
         load_tasks(settings.eval.tasks_dir)

@@ -97,14 +97,15 @@ demo: setup
 	$(BIN)/corpusforge run --config conf/default.yaml --out $(DEMO_OUT) --force
 	$(BIN)/corpusforge report $(DEMO_OUT) --config conf/default.yaml --out $(DEMO_OUT)/report.html
 
-# With and without the Chinese quota: both recipes' shards (index, hostgraph and rank built once), two 3M-parameter
-# proxy models each (seeds 0 and 1), held-out bits per byte and the cloze tasks per language. torch comes with
-# setup (the test extra). The folder is removed first so that the demo runs end to end, not from a previous run.
+# UniMax (the default mixture) against the natural distribution (temperature 1): every stage up to dedup is built
+# once and shared, mix and tokenize per recipe; two 1M-parameter proxy models each (seeds 0 and 1), held-out bits
+# per byte and the cloze tasks per language. torch comes with setup (the test extra). The folder is removed first
+# so that the demo runs end to end, not from a previous run.
 ablate-demo: setup
 	$(BIN)/corpusforge sample --out $(SAMPLE) --seed 1
 	rm -rf $(ABLATE_OUT)
-	$(BIN)/corpusforge ablate --out $(ABLATE_OUT) --recipe zh-quota \
-	    --recipe 'no-zh-quota:stages.select.quotas.zh.min_share=0'
+	$(BIN)/corpusforge ablate --out $(ABLATE_OUT) --recipe unimax \
+	    --recipe 'natural:stages.mix.policy=temperature;stages.mix.alpha=1.0'
 
 # ruff, then the architecture contract (.importlinter: the floors and the stages' independence).
 lint: setup

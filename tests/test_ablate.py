@@ -207,9 +207,9 @@ def test_recipes_parse_and_are_checked():
 
 def test_the_ablation_config_is_validated(tmp_path):
     settings = load_ablation_config(ROOT / "conf" / "ablation.yaml")
-    assert {"tiny", "3M", "10M", "60M", "150M", "400M"} <= set(settings.sizes)
+    assert {"tiny", "1M", "3M", "10M", "60M", "150M", "400M"} <= set(settings.sizes)
     # the names are the non-embedding parameters, within a fifth
-    for name in ("3M", "10M", "60M", "150M", "400M"):
+    for name in ("1M", "3M", "10M", "60M", "150M", "400M"):
         assert settings.sizes[name].non_embedding_parameters() == pytest.approx(float(name[:-1]) * 1e6, rel=0.2)
     with pytest.raises(ConfigError, match="not in sizes"):
         load_ablation_config(ROOT / "conf" / "ablation.yaml", ["train.size=7B"])

@@ -46,6 +46,8 @@ def curve_steps(steps: int, points: int) -> list[int]:
 
 def train_proxy(spec: dict) -> dict | None:
     """Train and evaluate per ``spec`` (see ``pipeline.ablate.run.model_spec``); rank 0 returns the metrics."""
+    if spec.get("threads"):
+        torch.set_num_threads(spec["threads"])
     rank, world_size, device = setup_distributed(spec["device"])
     try:
         return _train(spec, rank, world_size, device)

@@ -91,7 +91,8 @@ def model_spec(recipe: str, seed: int, data: Path, out: Path, heldout: Path, set
             "heldout": str(heldout.resolve()), "size": size.model_dump(), "size_name": train.size, "steps": steps,
             "batch_size": train.batch_size, "lr": train.lr, "weight_decay": train.weight_decay,
             "warmup_share": train.warmup_share, "min_lr_ratio": train.min_lr_ratio,
-            "curve_points": train.curve_points, "device": train.device, "eval_batch": settings.eval.batch_size,
+            "curve_points": train.curve_points, "device": train.device, "threads": train.threads,
+            "eval_batch": settings.eval.batch_size,
             "tasks_dir": str(Path(settings.eval.tasks_dir).resolve()) if settings.eval.tasks_dir else None}
 
 

@@ -32,9 +32,9 @@ class ModelSize(Section):
 
 
 class TrainSection(Section):
-    size: str = "3M"
+    size: str = "1M"
     seeds: list[int] = Field(default=[0, 1], min_length=1)
-    tokens: int | str = Field(default="1M", description="Training tokens per model (e.g. 1M, 2B)")
+    tokens: int | str = Field(default="400K", description="Training tokens per model (e.g. 1M, 2B)")
     batch_size: int = Field(default=16, ge=1, description="Sequences per step over all ranks")
     lr: float = Field(default=2e-3, gt=0)
     weight_decay: float = Field(default=0.1, ge=0)
@@ -43,6 +43,7 @@ class TrainSection(Section):
     curve_points: int = Field(default=6, ge=1)
     device: Literal["auto", "cpu", "cuda"] = "auto"
     nproc_per_node: int = Field(default=1, ge=1)
+    threads: int | None = Field(default=1, ge=1, description="CPU threads per rank (null: torch's default)")
 
     @field_validator("tokens")
     @classmethod

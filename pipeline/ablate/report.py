@@ -29,7 +29,9 @@ def interval(values: list[float], confidence: float) -> dict:
     mean = statistics.fmean(values)
     half = None
     if len(values) > 1:
-        half = stats.t.ppf((1 + confidence) / 2, len(values) - 1) * statistics.stdev(values) / math.sqrt(len(values))
+        # float(): scipy returns numpy scalars, which json cannot write
+        half = float(stats.t.ppf((1 + confidence) / 2, len(values) - 1) * statistics.stdev(values)
+                     / math.sqrt(len(values)))
     return {"mean": mean, "ci": half, "n": len(values), "values": values}
 
 

@@ -150,6 +150,7 @@ def plot_curves(results: dict, models_curves: dict[str, list[list[dict]]], targe
 
     matplotlib.use("Agg")
     import matplotlib.pyplot as plt
+    from matplotlib.ticker import EngFormatter
 
     figure, (left, right) = plt.subplots(1, 2, figsize=(11, 4))
     for name, runs in models_curves.items():
@@ -169,6 +170,7 @@ def plot_curves(results: dict, models_curves: dict[str, list[list[dict]]], targe
              title="Held-out bits per byte")
     right.set(xlabel="training tokens", ylabel="training loss (nats per token)", title="Training loss, every seed")
     for axes in (left, right):
+        axes.xaxis.set_major_formatter(EngFormatter())  # 400k, not 400000 run into its neighbour
         axes.grid(alpha=0.3)
         axes.legend()
     figure.tight_layout()

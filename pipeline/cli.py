@@ -1433,7 +1433,13 @@ def ablate(
             recipes = [type(r)(r.name, r.config_path, (*overrides, *r.overrides)) for r in recipes]
     except ConfigError as exc:
         _fail(str(exc))
-    from pipeline.ablate.run import AblationError, run_ablation
+    try:
+        from pipeline.ablate.run import AblationError, run_ablation
+    except ModuleNotFoundError as exc:
+        if exc.name != "torch":
+            raise
+        _fail("corpusforge ablate trains its proxy models with torch, which is not installed: "
+              "pip install -e '.[train]' (make setup installs it)")
 
     def on_start(name, stage) -> None:
         console.print(f"[bold cyan]▶ {name}: {stage.name}[/]: {stage.description}")

@@ -236,3 +236,16 @@ def test_the_command_line_refuses_what_cannot_run(tmp_path):
     assert no_report.exit_code == 2 and "ablation.json" in no_report.output
     helped = runner.invoke(app, ["ablate", "--help"])
     assert helped.exit_code == 0 and "--nproc-per-node" in helped.output and "report" in helped.output
+
+
+def test_two_ranks_under_torchrun_train_the_same_model_as_one_process(corpus):
+    """--nproc-per-node 2 on CPU (gloo): each rank reads its stripe of the same global windows and DDP averages
+    the gradients, so the losses and the held-out score are those of the single process."""
+    from pipeline.ablate.run import train_model
+
+    root = corpus["root"] / "ranks"
+    one = train_model(spec(corpus, "real", 0, root / "one", steps=20), 1)
+    two = train_model(spec(corpus, "real", 0, root / "two", steps=20), 2)
+    assert two["world_size"] == 2
+    assert [p["loss"] for p in two["losses"]] == pytest.approx([p["loss"] for p in one["losses"]], abs=1e-4)
+    assert two["heldout"]["en"]["bits_per_byte"] == pytest.approx(one["heldout"]["en"]["bits_per_byte"], abs=1e-4)

@@ -1,6 +1,9 @@
 """Recipes built through the real pipeline (Spark): the held-out documents are in no recipe's shards (checked
 through the tokenize stage's lineage), dedup accounts for them by name, and a stage two recipes have in common
-is built once and hard-linked."""
+is built once and hard-linked.
+
+Marked slow: besides the session's run through dedup, it runs dedup, mix and two tokenize stages (about a minute
+and a half on a busy 2-core machine), beyond the default run's budget; `make test-slow` runs it."""
 
 from __future__ import annotations
 
@@ -20,6 +23,7 @@ from pipeline.lib.hosts import reverse_host
 from tests.conftest import RULES_ONLY
 
 ROOT = Path(__file__).resolve().parents[1]
+pytestmark = pytest.mark.slow
 
 
 @pytest.fixture(scope="module")

@@ -1454,9 +1454,18 @@ def ablate(
             console.print(f"[green]✔ {record.recipe}: {record.stage}[/]: {record.stats['input']:,} in → "
                           f"{record.stats['output']:,} out, {record.seconds:.1f}s")
 
+    from pipeline.core.interrupt import Interrupted, quiet_shutdown_logs, signals_raise_interrupted
+
     try:
-        results = run_ablation(recipes, out, ablation_settings, say=lambda text: console.print(text, markup=False),
-                               on_record=on_record, on_start=on_start)
+        with signals_raise_interrupted() as rearm:
+            results = run_ablation(recipes, out, ablation_settings, on_spark=rearm, on_record=on_record,
+                                   on_start=on_start, say=lambda text: console.print(text, markup=False))
+    except Interrupted as exc:
+        # Published stages, the held-out list, the tokenizer and finished models stay; the same command resumes.
+        quiet_shutdown_logs()
+        console.print("[bold yellow]interrupted; rerun the same command to resume (built stages and trained models "
+                      "are kept)[/]")
+        raise typer.Exit(code=exc.exit_code) from None
     except (AblationError, ConfigError, StageError, FileNotFoundError, ValueError) as exc:
         _fail(str(exc))
     if as_json:

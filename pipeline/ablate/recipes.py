@@ -23,7 +23,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from pipeline.core.config import ConfigError
-from pipeline.core.stage import HadoopFS, Stage, read_success, run_stage, stage_digest
+from pipeline.core.stage import SUCCESS_FILE, HadoopFS, Stage, read_success, run_stage, stage_digest
 from pipeline.runner import Config, load_config
 
 NAME = re.compile(r"[A-Za-z0-9][A-Za-z0-9_.-]*")
@@ -110,6 +110,19 @@ def link_tree(source: Path, target: Path) -> str:
     return how
 
 
+def linked_from(earlier: list[Recipe], ablation_dir: Path, root: Path, stage_name: str) -> str | None:
+    """The earlier recipe whose stage folder this one's is linked from (same ``_SUCCESS`` file), so that a resumed
+    ablation still says which stages are shared."""
+    mine = root / stage_name / SUCCESS_FILE
+    if not mine.is_file():
+        return None
+    for other in earlier:
+        theirs = recipe_root(ablation_dir, other.name) / stage_name / SUCCESS_FILE
+        if theirs.is_file() and os.path.samefile(mine, theirs):
+            return other.name
+    return None
+
+
 @dataclass
 class StageRecord:
     recipe: str
@@ -145,6 +158,8 @@ def build_stages(recipes: list[Recipe], configs: dict[str, Config], stages: list
                         break
             outcome = run_stage(stage, config, spark,
                                 on_start=(lambda s, name=recipe.name: on_start(name, s)) if on_start else None)
+            if outcome.status == "skipped" and shared_from is None:
+                shared_from = linked_from(recipes[:recipes.index(recipe)], ablation_dir, root, stage.name)
             status = "shared" if shared_from else ("ran" if outcome.status == "ran" else "up to date")
             record = StageRecord(recipe.name, stage.name, status, outcome.stats.config_digest, shared_from,
                                  outcome.stats.seconds if outcome.status == "ran" else 0.0,

@@ -169,8 +169,9 @@ def build_recipes(recipes: list[Recipe], ablation_dir: Path, settings: AblationC
 
 def run_ablation(recipes: list[Recipe], ablation_dir: Path, settings: AblationConfig, *,
                  say: Callable[[str], None] = print, on_record: Callable[[StageRecord], None] | None = None,
-                 on_start=None, spark=None) -> dict:
-    """Build, train, evaluate and report; the results (``results.json``)."""
+                 on_start=None, spark=None, on_spark: Callable[[], None] | None = None) -> dict:
+    """Build, train, evaluate and report; the results (``results.json``). ``on_spark`` is called once the Spark
+    session it starts exists (the CLI re-arms its signal handlers there)."""
     from pipeline.core.spark import get_spark
 
     check_recipes(recipes)
@@ -183,6 +184,8 @@ def run_ablation(recipes: list[Recipe], ablation_dir: Path, settings: AblationCo
     ablation_dir.mkdir(parents=True, exist_ok=True)
     own_spark = spark is None
     spark = spark or get_spark(configs[recipes[0].name].spark)
+    if on_spark is not None:
+        on_spark()
     try:
         ablation = build_recipes(recipes, ablation_dir, settings, spark, on_record, say, on_start)
     except StageError as exc:

@@ -34,6 +34,7 @@ from pipeline.ablate.recipes import (
 )
 from pipeline.ablate.report import ABLATION_FILE, write_report
 from pipeline.ablate.settings import AblationConfig
+from pipeline.core.interrupt import stop_spark
 from pipeline.core.stage import StageError
 from pipeline.lib.datasets import FILTER_KEPT
 from pipeline.lib.megatron import read_manifest
@@ -189,10 +190,15 @@ def run_ablation(recipes: list[Recipe], ablation_dir: Path, settings: AblationCo
     try:
         ablation = build_recipes(recipes, ablation_dir, settings, spark, on_record, say, on_start)
     except StageError as exc:
-        raise AblationError(str(exc)) from None
-    finally:
         if own_spark:
-            spark.stop()  # training needs the cores and memory the JVM holds
+            spark.stop()
+        raise AblationError(str(exc)) from None
+    except BaseException:
+        if own_spark:
+            stop_spark(spark)  # an interrupt may have broken the call in flight: cancel, stop, quietly
+        raise
+    if own_spark:
+        spark.stop()  # training needs the cores and memory the JVM holds
     size = settings.model_size
     ablation.update(train={**settings.train.model_dump(), "tokens": settings.train.token_budget},
                     size=size.model_dump(), non_embedding_parameters=size.non_embedding_parameters(),

@@ -249,3 +249,23 @@ def test_two_ranks_under_torchrun_train_the_same_model_as_one_process(corpus):
     assert two["world_size"] == 2
     assert [p["loss"] for p in two["losses"]] == pytest.approx([p["loss"] for p in one["losses"]], abs=1e-4)
     assert two["heldout"]["en"]["bits_per_byte"] == pytest.approx(one["heldout"]["en"]["bits_per_byte"], abs=1e-4)
+
+
+def test_ablate_report_re_renders_from_the_models_metrics(trained, corpus, tmp_path):
+    folder = tmp_path / "ablation"
+    for name in ("real", "noise"):
+        target = folder / "models" / name / "seed-0" / "metrics.json"
+        target.parent.mkdir(parents=True)
+        target.write_text(json.dumps(trained[name]))
+    ablation = {"recipes": [{"name": name, "spec": name, "diff": {}, "stages": []} for name in ("real", "noise")],
+                "heldout": {"file": str(corpus["heldout"]), "documents": {"en": 6}},
+                "tokenizer": corpus["identity"], "train": {"size": "tiny", "tokens": 1, "seeds": [0]},
+                "size": TINY, "non_embedding_parameters": 1, "confidence": 0.95}
+    (folder / "ablation.json").write_text(json.dumps(ablation))
+    result = CliRunner().invoke(app, ["ablate", "report", str(folder), "--json"])
+    assert result.exit_code == 0, result.output
+    results = json.loads(result.stdout)
+    assert results["winners"]["en"]["recipe"] == "real"
+    assert results["bits_per_byte"]["en"]["real"]["ci"] is None  # one seed: no interval, not a made-up one
+    assert "| en |" in (folder / "report.md").read_text()
+    assert (folder / "curves.png").read_bytes().startswith(b"\x89PNG")

@@ -35,11 +35,15 @@ def interval(values: list[float], confidence: float) -> dict:
     return {"mean": mean, "ci": half, "n": len(values), "values": values}
 
 
-def load_models(ablation_dir: Path, recipes: list[str]) -> list[dict]:
+def load_models(ablation_dir: Path, recipes: list[str], seeds: list[int]) -> list[dict]:
+    """The metrics of the ablation's own recipes and seeds (a folder of an earlier run with other seeds is not
+    mixed in)."""
     models = []
     for recipe in recipes:
-        for path in sorted((ablation_dir / "models" / recipe).glob(f"seed-*/{METRICS_FILE}")):
-            models.append(json.loads(path.read_text(encoding="utf-8")))
+        for seed in seeds:
+            path = ablation_dir / "models" / recipe / f"seed-{seed}" / METRICS_FILE
+            if path.is_file():
+                models.append(json.loads(path.read_text(encoding="utf-8")))
     return models
 
 
@@ -185,7 +189,7 @@ def write_report(ablation_dir: Path, confidence: float | None = None) -> dict:
         raise FileNotFoundError(f"{ablation_dir}: no {ABLATION_FILE}; is this a `corpusforge ablate` folder?")
     ablation = json.loads(ablation_path.read_text(encoding="utf-8"))
     recipes = [recipe["name"] for recipe in ablation["recipes"]]
-    models = load_models(ablation_dir, recipes)
+    models = load_models(ablation_dir, recipes, ablation["train"]["seeds"])
     missing = [name for name in recipes if not any(m["recipe"] == name for m in models)]
     if missing:
         raise FileNotFoundError(f"{ablation_dir}: no trained model of {', '.join(missing)} (models/<recipe>/seed-*/)")

@@ -269,3 +269,17 @@ def test_ablate_report_re_renders_from_the_models_metrics(trained, corpus, tmp_p
     assert results["bits_per_byte"]["en"]["real"]["ci"] is None  # one seed: no interval, not a made-up one
     assert "| en |" in (folder / "report.md").read_text()
     assert (folder / "curves.png").read_bytes().startswith(b"\x89PNG")
+
+
+def test_what_no_retry_fixes_stops_before_spark_starts(tmp_path):
+    runner = CliRunner()
+    recipes = ["ablate", "--out", str(tmp_path / "a"), "--recipe", "a", "--recipe", "b:stages.mix.policy=temperature"]
+    no_tasks = runner.invoke(app, [*recipes, "--ablation-set", f"eval.tasks_dir={tmp_path / 'none'}"])
+    assert no_tasks.exit_code == 2 and "no such folder" in no_tasks.output
+    bad_key = runner.invoke(app, ["ablate", "--out", str(tmp_path / "a"), "--recipe", "a",
+                                  "--recipe", "b:stages.mix.polcy=temperature"])
+    assert bad_key.exit_code == 2 and "recipe b" in bad_key.output and "polcy" in bad_key.output
+    if not torch.cuda.is_available():
+        no_gpu = runner.invoke(app, [*recipes, "--device", "cuda"])
+        assert no_gpu.exit_code == 2 and "no CUDA device" in no_gpu.output
+    assert not (tmp_path / "a" / "recipes").exists()

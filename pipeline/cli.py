@@ -1464,6 +1464,202 @@ def report(
     make_console().print(f"report written to {path}", markup=False, highlight=False)
 
 
+ablate_app = typer.Typer(no_args_is_help=True, invoke_without_command=True)
+app.add_typer(ablate_app, name="ablate")
+
+
+def _print_ablation(results: dict, ablation_dir: Path) -> None:
+    out = make_console()
+    recipes = [recipe["name"] for recipe in results["recipes"]]
+    stages_table = Table(title="stages per recipe (shared: built once, hard-linked)")
+    stages_table.add_column("stage", style="bold")
+    for name in recipes:
+        stages_table.add_column(name)
+    stage_names = [record["stage"] for record in results["recipes"][0]["stages"]]
+    for stage_name in stage_names:
+        cells = []
+        for recipe in results["recipes"]:
+            record = next(r for r in recipe["stages"] if r["stage"] == stage_name)
+            cells.append(f"shared from {record['shared_from']}" if record["status"] == "shared" else record["status"])
+        stages_table.add_row(stage_name, *cells)
+    out.print(stages_table)
+    confidence = round(results["confidence"] * 100)
+    table = Table(title=f"held-out bits per byte (lower is better; mean ± {confidence}% t-interval over seeds)")
+    table.add_column("language", style="bold")
+    for name in recipes:
+        table.add_column(name, justify="right")
+    table.add_column("winner")
+    for lang, row in results["bits_per_byte"].items():
+        winner = results["winners"].get(lang)
+        cells = []
+        for name in recipes:
+            entry = row.get(name)
+            cells.append("–" if entry is None else f"{entry['mean']:.4f}" + (
+                f" ± {entry['ci']:.4f}" if entry["ci"] is not None else ""))
+        verdict = "–" if not winner else (f"{winner['recipe']} by {winner['by_bits_per_byte']:.4f} "
+                                          f"({winner['relative']:.1%})"
+                                          + ("" if winner["separated"] else ", intervals overlap"))
+        table.add_row(lang, *cells, verdict)
+    out.print(table)
+    for task, per_language in results["tasks"].items():
+        task_table = Table(title=f"task {task}: accuracy (mean ± {confidence}% t-interval)")
+        task_table.add_column("language", style="bold")
+        task_table.add_column("items / chance", justify="right")
+        for name in recipes:
+            task_table.add_column(name, justify="right")
+        for lang, row in per_language.items():
+            some = next(iter(row.values()))
+            task_table.add_row(lang, f"{some['items']} / {some['chance']:.2f}", *[
+                "–" if row.get(name) is None else f"{row[name]['mean']:.3f}"
+                + (f" ± {row[name]['ci']:.3f}" if row[name]["ci"] is not None else "") for name in recipes])
+        out.print(task_table)
+    wins: dict[str, list[str]] = {}
+    for lang, winner in results["winners"].items():
+        if lang != "all":
+            wins.setdefault(winner["recipe"], []).append(lang)
+    for name in recipes:
+        out.print(f"[bold]{name}[/] wins on {len(wins.get(name, []))} language(s): "
+                  f"{', '.join(wins.get(name, [])) or 'none'}")
+    overall = results["winners"].get("all")
+    if overall:
+        out.print(f"overall (all held-out bytes): [bold]{overall['recipe']}[/] by {overall['by_bits_per_byte']:.4f} "
+                  f"bits/byte ({overall['relative']:.1%})"
+                  + ("" if overall["separated"] else "; the intervals overlap: not a clear win"))
+    out.print(f"report: {ablation_dir / 'report.md'}, curves: {ablation_dir / 'curves.png'}, "
+              f"results: {ablation_dir / 'results.json'}", markup=False, highlight=False)
+
+
+@ablate_app.callback()
+def ablate(
+    ctx: typer.Context,
+    out: Annotated[Path | None, typer.Option("--out", help="Ablation folder (local): recipes/, models/, the report")
+                   ] = None,
+    recipe: Annotated[list[str] | None, typer.Option(
+        "--recipe", metavar="RECIPE",
+        help="Twice or more: NAME (the base config), NAME:KEY=VALUE;KEY=VALUE (base config with overrides), "
+             "NAME@FILE or NAME@FILE:KEY=VALUE;... (another config file)")] = None,
+    config: Annotated[Path, typer.Option("--config", "-c", help="Base pipeline config of the recipes")] = Path(
+        "conf/default.yaml"),
+    overrides: Annotated[list[str] | None, typer.Option(
+        "--set", metavar="KEY=VALUE", help="Override a key of the base config for every recipe")] = None,
+    ablation_config: Annotated[Path, typer.Option(
+        "--ablation-config", help="Sizes, budget, tokenizer, held-out and evaluation settings")] = Path(
+        "conf/ablation.yaml"),
+    ablation_overrides: Annotated[list[str] | None, typer.Option(
+        "--ablation-set", metavar="KEY=VALUE", help="Override a key of the ablation config: "
+                                                    "--ablation-set heldout.docs_per_language=8")] = None,
+    size: Annotated[str | None, typer.Option("--size", help="Model size from the ablation config's sizes table "
+                                                            "(tiny, 3M, 10M, 60M, 150M, 400M)")] = None,
+    tokens: Annotated[str | None, typer.Option("--tokens", help="Training tokens per model, e.g. 1M, 2B")] = None,
+    seeds: Annotated[str | None, typer.Option("--seeds", help="Comma-separated seeds, at least two for "
+                                                              "confidence intervals, e.g. 0,1,2")] = None,
+    device: Annotated[str | None, typer.Option("--device", help="auto (CUDA when available), cpu or cuda")] = None,
+    nproc_per_node: Annotated[int | None, typer.Option(
+        "--nproc-per-node", min=1, help="Ranks per model under torchrun (GPUs, or CPU processes with gloo)")] = None,
+    as_json: Annotated[bool, typer.Option("--json", metavar="", help="Print results.json to stdout")] = False,
+    verbose: Annotated[bool, typer.Option("--verbose", "-v", metavar="", help="Debug logging")] = False,
+) -> None:
+    """Compare two or more recipes with proxy models of the same size, seeds, token budget and data order.
+
+    Each recipe's shards are built under OUT/recipes/NAME/ (a stage whose config digest another recipe already
+    built is hard-linked, not recomputed); held-out documents from trust-seed hosts are drawn once (OUT/heldout.jsonl)
+    and dropped from every recipe's training data; all recipes share one trained byte-level BPE. Then one model per
+    recipe and seed is trained and evaluated: held-out bits per byte per language and the tasks of
+    conf/ablation_tasks/. Writes OUT/report.md, OUT/curves.png and OUT/results.json. Rerunning resumes.
+
+    Example: corpusforge ablate --out abl --recipe zh --recipe 'no-zh:stages.select.quotas.zh.min_share=0'
+
+    Then: corpusforge ablate report ablation (re-renders the report)."""
+    if ctx.invoked_subcommand is not None:
+        return
+    import json
+
+    from pipeline.ablate.recipes import parse_recipe
+    from pipeline.ablate.settings import load_ablation_config
+
+    _setup_logging(verbose)
+    if out is None or not recipe:
+        _fail("give --out DIR and --recipe twice or more (corpusforge ablate --help)")
+    settings = list(ablation_overrides or [])
+    for key, value in (("train.size", size), ("train.tokens", tokens), ("train.device", device),
+                       ("train.nproc_per_node", nproc_per_node)):
+        if value is not None:
+            settings.append(f"{key}={value}")
+    if seeds is not None:
+        try:
+            settings.append(f"train.seeds=[{','.join(str(int(seed)) for seed in seeds.split(','))}]")
+        except ValueError:
+            _fail(f"--seeds {seeds!r}: comma-separated integers, e.g. 0,1")
+    try:
+        ablation_settings = load_ablation_config(ablation_config, settings)
+        recipes = [parse_recipe(text, config) for text in recipe]
+        if overrides:
+            recipes = [type(r)(r.name, r.config_path, (*overrides, *r.overrides)) for r in recipes]
+    except ConfigError as exc:
+        _fail(str(exc))
+    try:
+        from pipeline.ablate.run import AblationError, run_ablation
+    except ModuleNotFoundError as exc:
+        if exc.name != "torch":
+            raise
+        _fail("corpusforge ablate trains its proxy models with torch, which is not installed: "
+              "pip install -e '.[train]' (make setup installs it)")
+
+    def on_start(name, stage) -> None:
+        console.print(f"[bold cyan]▶ {name}: {stage.name}[/]: {stage.description}")
+
+    def on_record(record) -> None:
+        if record.status == "shared":
+            console.print(f"[green]⇉ {record.recipe}: {record.stage}[/] shared from {record.shared_from} "
+                          f"(config digest {record.digest})")
+        elif record.status == "up to date":
+            console.print(f"[yellow]↷ {record.recipe}: {record.stage}[/]: up to date")
+        else:
+            console.print(f"[green]✔ {record.recipe}: {record.stage}[/]: {record.stats['input']:,} in → "
+                          f"{record.stats['output']:,} out, {record.seconds:.1f}s")
+
+    from pipeline.core.interrupt import Interrupted, quiet_shutdown_logs, signals_raise_interrupted
+
+    try:
+        with signals_raise_interrupted() as rearm:
+            results = run_ablation(recipes, out, ablation_settings, on_spark=rearm, on_record=on_record,
+                                   on_start=on_start, say=lambda text: console.print(text, markup=False))
+    except Interrupted as exc:
+        # Published stages, the held-out list, the tokenizer and finished models stay; the same command resumes.
+        quiet_shutdown_logs()
+        console.print("[bold yellow]interrupted; rerun the same command to resume (built stages and trained models "
+                      "are kept)[/]")
+        raise typer.Exit(code=exc.exit_code) from None
+    except (AblationError, ConfigError, StageError, FileNotFoundError, ValueError) as exc:
+        _fail(str(exc))
+    if as_json:
+        typer.echo(json.dumps(results, indent=2, sort_keys=True))
+    else:
+        _print_ablation(results, out)
+
+
+@ablate_app.command("report")
+def ablate_report(
+    directory: Annotated[Path, typer.Argument(help="An ablation folder (corpusforge ablate --out)")],
+    confidence: Annotated[float | None, typer.Option(
+        "--confidence", min=0.5, max=0.999, help="Interval confidence (default: the ablation's own)")] = None,
+    as_json: Annotated[bool, typer.Option("--json", metavar="", help="Print results.json to stdout")] = False,
+) -> None:
+    """Re-render an ablation's report (report.md, curves.png, results.json) from its models' metrics."""
+    import json
+
+    from pipeline.ablate.report import write_report
+
+    try:
+        results = write_report(directory, confidence)
+    except (FileNotFoundError, ValueError, KeyError) as exc:
+        _fail(f"{exc}")
+    if as_json:
+        typer.echo(json.dumps(results, indent=2, sort_keys=True))
+    else:
+        _print_ablation(results, directory)
+
+
 def main() -> None:  # pragma: no cover - entry point for `python -m pipeline.cli`
     app()
 

@@ -141,6 +141,24 @@ def ship_file(spark, path: str) -> ShippedFile:
     # Several stages ship the same model into one application; adding it twice only makes Spark warn.
     # Spark keys local files by their canonical file: URI (symlinks resolved).
     shipped = {urlparse(entry).path if entry.startswith("file:") else entry for entry in spark.sparkContext.listFiles}
-    if os.path.realpath(driver_path) not in shipped and path not in shipped:
-        spark.sparkContext.addFile(path)
-    return ShippedFile(path.rsplit("/", 1)[-1], driver_path)
+    name = path.rsplit("/", 1)[-1]
+    if os.path.realpath(driver_path) in shipped or path in shipped:
+        return ShippedFile(name, driver_path)
+    taken = {entry.rsplit("/", 1)[-1] for entry in shipped}
+    if name in taken and os.path.isfile(driver_path):
+        # Another file of this name is in the application already (`corpusforge ablate` builds several recipes in
+        # one Spark session, each with its own models) and Spark refuses a second one: this file travels as a copy
+        # named after its contents' digest.
+        import hashlib
+        import shutil
+        import tempfile
+
+        with open(driver_path, "rb") as handle:
+            name = f"{hashlib.file_digest(handle, 'sha256').hexdigest()[:16]}-{name}"
+        if name not in taken:
+            copy = os.path.join(tempfile.mkdtemp(prefix="corpusforge-ship-"), name)
+            shutil.copyfile(driver_path, copy)
+            spark.sparkContext.addFile(copy)
+        return ShippedFile(name, driver_path)
+    spark.sparkContext.addFile(path)
+    return ShippedFile(name, driver_path)

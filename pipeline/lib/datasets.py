@@ -264,8 +264,9 @@ DEDUP_DROPPED = Dataset(
         Column("lang", "string", False, "Language"),
         Column("pagerank", "double", False, "Host PageRank"),
         Column("drop_reason", "string", False,
-               "exact_duplicate, near_duplicate, boilerplate_only (line dedup), exact_duplicate_earlier_release or "
-               "near_duplicate_earlier_release (a copy of a document an earlier release of the corpus kept)"),
+               "exact_duplicate, near_duplicate, boilerplate_only (line dedup), held_out or held_out_duplicate "
+               "(stages.dedup.held_out), exact_duplicate_earlier_release or near_duplicate_earlier_release (a copy "
+               "of a document an earlier release of the corpus kept)"),
         Column("drop_detail", "string", True, "Survivor and estimated similarity"),
         Column("duplicate_of", "string", True, "Id of the surviving copy (null: boilerplate_only)"),
         Column("dup_cluster_id", "string", True, "The cluster (= duplicate_of)"),

@@ -42,7 +42,9 @@ from pipeline.core.stage import (
     Stage,
     StageContext,
     StageDetails,
+    StageError,
     Stats,
+    digest_files,
 )
 from pipeline.lib.components import connected_components
 from pipeline.lib.datasets import (
@@ -92,6 +94,10 @@ class DedupStageConfig(Section):
     max_iterations: int = Field(default=30, ge=1, description="Connected components: rounds before giving up")
     checkpoint_every: int = Field(default=3, ge=1)
     line_dedup: LineDedupConfig = LineDedupConfig()
+    held_out: str | None = Field(
+        default=None,
+        description="JSONL of documents held out for evaluation (one {\"id\": ...} per line; `corpusforge ablate` "
+                    "writes it): each is dropped as held_out and every copy of it as held_out_duplicate")
 
     @property
     def num_perm(self) -> int:
@@ -119,6 +125,25 @@ def _signature_batches(batches, *, size: int, cjk_languages, cjk_units: str, seg
             for text, lang in zip(batch.column("text").to_pylist(), batch.column("lang").to_pylist(), strict=True)]
         yield pa.RecordBatch.from_arrays([batch.column("id"), pa.array(signatures, pa.binary())],
                                          names=["id", "signature"])
+
+
+def read_held_out(path: str) -> list[str]:
+    """The document ids of a held-out list (JSONL, an ``id`` per line); a clear error when it cannot be used."""
+    import json
+    from pathlib import Path
+
+    file = Path(path)
+    if not file.is_file():
+        raise StageError(f"stages.dedup.held_out: {path} not found")
+    ids = []
+    for number, line in enumerate(file.read_text(encoding="utf-8").splitlines(), 1):
+        if not line.strip():
+            continue
+        try:
+            ids.append(str(json.loads(line)["id"]))
+        except (ValueError, KeyError, TypeError):
+            raise StageError(f"{path}:{number}: not a JSON object with an id (stages.dedup.held_out)") from None
+    return ids
 
 
 def bucket_pairs(ids: list[str], max_bucket_size: int) -> list[tuple[str, str]]:
@@ -167,6 +192,10 @@ class DedupStage(Stage):
     settings = DedupStageConfig
     Details = DedupDetails
     config_sections = ("stages.filter.languages_dir", "stages.filter.language_overrides")
+
+    def files_digest(self, config) -> str:
+        held_out = config.stages.dedup.held_out
+        return digest_files(held_out) if held_out else ""  # another held-out list is another training set
 
     def state_digest(self, config, fs) -> str:
         """In a corpus, the output depends on the earlier releases' shares of the index and on the survivor
@@ -256,26 +285,46 @@ class DedupStage(Stage):
         similarity_column = (F.when(by_earlier, F.when(earlier_exact, F.lit(1.0)).otherwise(earlier_estimate))
                              .when(exact_copy, F.lit(1.0)).otherwise(estimate))
         duplicate_of = F.when(by_earlier, F.col("_earlier_survivor")).otherwise(F.col("dup_cluster_id"))
-        reason = (F.when(by_earlier, F.when(earlier_exact, "exact_duplicate_earlier_release")
-                         .otherwise("near_duplicate_earlier_release"))
-                  .when(exact_copy, "exact_duplicate").otherwise("near_duplicate"))
-        detail = F.concat(F.lit("copy of "), duplicate_of,
-                          F.when(by_earlier, F.concat(F.lit(" in release "), F.col("_earlier_release"))).otherwise(""),
-                          F.lit(", similarity "), F.coalesce(F.format_number(similarity_column, 3), F.lit("unknown")))
+        duplicate_reason = (F.when(by_earlier, F.when(earlier_exact, "exact_duplicate_earlier_release")
+                                   .otherwise("near_duplicate_earlier_release"))
+                            .when(exact_copy, "exact_duplicate").otherwise("near_duplicate"))
+        duplicate_detail = F.concat(
+            F.lit("copy of "), duplicate_of,
+            F.when(by_earlier, F.concat(F.lit(" in release "), F.col("_earlier_release"))).otherwise(""),
+            F.lit(", similarity "), F.coalesce(F.format_number(similarity_column, 3), F.lit("unknown")))
+        reason, detail = F.when(dropped, duplicate_reason), F.when(dropped, duplicate_detail)
+        held_out = read_held_out(settings.held_out) if settings.held_out else []
+        held_cluster = F.lit(False)
+        if held_out:
+            # A held-out document is evaluated on, so neither it nor any copy of it may be trained on: the whole
+            # cluster goes, the held-out document as held_out and the others (survivor included) as
+            # held_out_duplicate, whatever dedup alone would have decided for them.
+            is_held = F.col("id").isin(held_out)
+            ranked = ranked.withColumn("_cluster_held", F.max(is_held.cast("int")).over(cluster) > 0)
+            held_cluster = F.col("_cluster_held")
+            reason = (F.when(is_held, "held_out").when(F.col("_cluster_held"), "held_out_duplicate")
+                      .otherwise(reason))
+            detail = (F.when(is_held, F.lit(f"held out for evaluation ({settings.held_out})"))
+                      .when(F.col("_cluster_held"), F.concat(F.lit("in the duplicate cluster of a held-out "
+                                                                   "document; "), duplicate_detail))
+                      .otherwise(detail))
+        gone = F.col(DROP_REASON).isNotNull()
         frame = ranked.withColumn("dup_cluster_id", F.when(by_earlier, duplicate_of).otherwise(
             F.col("dup_cluster_id"))).select(
             *DEDUP_DOCS.column_names,
             F.when(dropped, duplicate_of).alias("duplicate_of"),
             F.when(dropped, similarity_column).alias("similarity"),
-            F.when(dropped, reason).alias(DROP_REASON),
-            F.when(dropped, detail).alias(DROP_DETAIL),
-            F.when(dropped, F.col("warc_path")).alias(DROP_PATH),
-            F.when(dropped, F.col("offset")).alias(DROP_OFFSET),
+            reason.alias(DROP_REASON),
+            detail.alias(DROP_DETAIL),
+            F.col("warc_path").alias("_path"),
+            F.col("offset").alias("_offset"),
         )
+        frame = (frame.withColumn(DROP_PATH, F.when(gone, F.col("_path")))
+                 .withColumn(DROP_OFFSET, F.when(gone, F.col("_offset"))).drop("_path", "_offset"))
         if boilerplate_only is not None:
             frame = frame.unionByName(boilerplate_only)
         ctx.write_accounted(frame, DEDUP_DOCS, stats, dropped_dataset=DEDUP_DROPPED)
-        self._write_index_share(ctx, ranked, by_earlier, settings, stats)
+        self._write_index_share(ctx, ranked.where(~held_cluster), by_earlier, settings, stats)
         for frame_to_free in (docs, hashes, signatures, ranked):
             if frame_to_free is not None:
                 frame_to_free.unpersist()

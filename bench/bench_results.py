@@ -28,7 +28,8 @@ JAVA_VERSION_TIMEOUT_SECONDS = 30
 
 
 def git_commit() -> dict:
-    """HEAD and whether tracked files differed from it: a figure measured on uncommitted code says so."""
+    """HEAD and whether tracked files (results aside) differed from it: a figure measured on uncommitted code
+    says so."""
 
     def git(*args: str) -> str | None:
         try:
@@ -37,7 +38,10 @@ def git_commit() -> dict:
             return None
         return done.stdout.strip()
 
-    status = git("status", "--porcelain", "--untracked-files=no")
+    # bench/results/ itself is left out: a benchmark that saves after each part would otherwise call its own
+    # earlier save an uncommitted change.
+    results = RESULTS_DIR.relative_to(ROOT)
+    status = git("status", "--porcelain", "--untracked-files=no", "--", ".", f":(exclude){results}")
     return {"commit": git("rev-parse", "HEAD"), "dirty": bool(status) if status is not None else None}
 
 

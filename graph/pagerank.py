@@ -92,11 +92,12 @@ def pagerank_local(
 #   update with exactly the local backend's arithmetic. What crosses the network per iteration is 8 bytes per
 #   group out and 8 bytes per vertex back, which is why it is capped: at 100 M hosts that is 800 MB each way.
 #   The blocks stay resident in the executors' Python workers (``_RESIDENT``): a cached RDD lives in the JVM
-#   as pickled bytes, and streaming 12 bytes per edge to Python and unpickling them every iteration was a large
-#   part of an iteration's time. An iteration's tasks run over a cached RDD of block numbers instead, as small
-#   as a job can be, and a worker that does not hold its block (a fresh or other worker) reports a miss, which
-#   a second job fills from the cached blocks for those partitions only. Needs spark.python.worker.reuse
-#   (Spark's default); without it every task would miss, and iterations read the cached blocks directly.
+#   as pickled bytes, and reading it streams 12 bytes per edge to Python and unpickles them every iteration, a
+#   cost that grows with the graph while the job's own does not. An iteration's tasks run over a cached RDD of
+#   block numbers instead, as small as a job can be, and a worker that does not hold its block (a fresh or
+#   other worker) reports a miss, which a second job fills from the cached blocks for those partitions only.
+#   Needs spark.python.worker.reuse (Spark's default); without it every task would miss, and iterations read
+#   the cached blocks directly.
 # join (beyond the cap): the block-partitioned RDDs below, which never hold a whole vector anywhere.
 #
 # Vectors are RDDs of (block, numpy array) and matrices RDDs of (source block, pieces), all hash-partitioned by

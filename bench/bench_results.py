@@ -28,7 +28,8 @@ JAVA_VERSION_TIMEOUT_SECONDS = 30
 
 
 def git_commit() -> dict:
-    """HEAD and whether tracked files differed from it: a figure measured on uncommitted code says so."""
+    """HEAD and whether tracked files (results aside) differed from it: a figure measured on uncommitted code
+    says so."""
 
     def git(*args: str) -> str | None:
         try:
@@ -37,7 +38,10 @@ def git_commit() -> dict:
             return None
         return done.stdout.strip()
 
-    status = git("status", "--porcelain", "--untracked-files=no")
+    # bench/results/ itself is left out: a benchmark that saves after each part would otherwise call its own
+    # earlier save an uncommitted change.
+    results = RESULTS_DIR.relative_to(ROOT)
+    status = git("status", "--porcelain", "--untracked-files=no", "--", ".", f":(exclude){results}")
     return {"commit": git("rev-parse", "HEAD"), "dirty": bool(status) if status is not None else None}
 
 
@@ -90,12 +94,13 @@ def rounded(value):
 
 
 def save_result(name: str, command: list[str], anchor: str, figures: dict, ratios: dict[str, float],
-                goal: str | None = None) -> Path:
+                goal: str | None = None, headline: list[str] | None = None) -> Path:
     """Write bench/results/<name>.json and return its path.
 
     command: the argv the benchmark ran with (sys.argv); anchor: what the ratios compare against; ratios: the
     headline ratio(s) by name, as the benchmark prints them; figures: the key numbers
-    printed beside them; goal: the target the benchmark's docstring sets, as text.
+    printed beside them; goal: the target the benchmark's docstring sets, as text; headline: names of figures
+    that the summary of docs/benchmarks.md shows beside the ratios (absolute figures a goal is stated in).
     """
     RESULTS_DIR.mkdir(parents=True, exist_ok=True)
     result = {
@@ -110,6 +115,8 @@ def save_result(name: str, command: list[str], anchor: str, figures: dict, ratio
         "ratios": rounded(ratios),
         "figures": rounded(figures),
     }
+    if headline:
+        result["headline"] = [key for key in headline if key in figures]
     path = RESULTS_DIR / f"{name}.json"
     path.write_text(json.dumps(result, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
     print(f"result saved to {path.relative_to(ROOT)}")

@@ -647,9 +647,13 @@ def per_stage_section(results: dict[str, dict]) -> list[str]:
         if result is None:
             rows.append([f"[{name}](#{name})", "not recorded yet", "", ""])
             continue
-        ratios = "<br>".join(f"{label}: **{ratio_text(value)}×**" for label, value in result["ratios"].items())
-        rows.append([f"[{name}](#{name})", ratios or "—", result.get("goal") or "—", result["date"][:10]])
-    lines += [markdown_table(["benchmark", "ratio against the anchor", "goal", "date"], rows, left=3)]
+        shown = [f"{label}: **{ratio_text(value)}×**" for label, value in result["ratios"].items()]
+        shown += [f"{label}: **{figure_text(result['figures'][label])}**" for label in result.get("headline", [])
+                  if label in result["figures"]]
+        rows.append([f"[{name}](#{name})", "<br>".join(shown) or "—", result.get("goal") or "—",
+                     result["date"][:10]])
+    lines += [markdown_table(["benchmark", "ratio against the anchor (and headline figures)", "goal", "date"],
+                             rows, left=3)]
     for name in names:
         result = results.get(name)
         lines += ["", f"### {name}", ""]

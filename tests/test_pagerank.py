@@ -102,7 +102,7 @@ def test_domain_pooling_gives_a_domain_one_vote():
     assert group_teleport(groups, seeds)[[0, 1, 11]].tolist() == [0.25, 0.25, 0.5]
 
 
-def spark_scores(spark, n, edges, teleport, groups=None, partitions=3, design="broadcast"):
+def spark_scores(spark, n, edges, teleport, groups=None, partitions=3, design="broadcast", adjust=None):
     from pyspark.sql import types as T
 
     graph = local_graph(n, edges, groups)
@@ -118,12 +118,39 @@ def spark_scores(spark, n, edges, teleport, groups=None, partitions=3, design="b
     engine = SparkPageRank(spark, n, graph.groups, group_edges, group_of, partitions, checkpoint_every=3,
                            broadcast_max_bytes=limit)
     assert engine.design == design
+    if adjust is not None:
+        adjust(engine)
     pairs = spark.createDataFrame([(i, float(w)) for i, w in enumerate(teleport) if w > 0], "id long, weight double")
     scores, result = engine.run(pairs, 0.85, 0.0, SPARK_ITERATIONS)
     values = np.zeros(n)
     for vertex, score in engine.as_rows(scores).collect():
         values[vertex] = score
     return values, result, graph
+
+
+def test_spark_broadcast_when_workers_lack_their_blocks(spark):
+    """Blocks a Python worker does not hold (a fresh worker, or one that served another graph since) are
+    supplied from the cached blocks by a second job, and the ranking is unchanged; so without worker reuse."""
+    n, edges = 60, random_graph(8)
+    engines = []
+
+    def forget_residency(engine):
+        engine.resident_key = "no worker holds blocks under this key"  # every worker misses, then keeps them
+        engines.append(engine)
+
+    ours, result, graph = spark_scores(spark, n, edges, uniform(n), adjust=forget_residency)
+    expected, local_result = pagerank_local(graph, uniform(n), 0.85, 0.0, SPARK_ITERATIONS)
+    assert engines[0].refilled_blocks >= 3  # the first iteration missed all three blocks
+    assert result.l1_change == pytest.approx(local_result.l1_change, rel=1e-9)
+    assert np.abs(ours - expected).sum() < 1e-12
+
+    def no_reuse(engine):
+        engine.block_numbers = None  # what an engine does when spark.python.worker.reuse is off
+        engines.append(engine)
+
+    ours, _, _ = spark_scores(spark, n, edges, uniform(n), adjust=no_reuse)
+    assert engines[1].refilled_blocks == 0
+    assert np.abs(ours - expected).sum() < 1e-12
 
 
 @pytest.mark.parametrize("design", ["broadcast", "join"])

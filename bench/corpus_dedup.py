@@ -49,7 +49,10 @@ document belongs to its survivor's cluster: a survivor to its own, a dropped cop
       release-2 copy not matched: a release-2 cluster the corpus did not find in release 1, while from scratch
         it joins a release-1 cluster (the corpus compares against each earlier cluster's survivor only, by its
         exact hash and band keys; from scratch every copy is a candidate);
+      split within release 2: release-2 documents that only a release-1 copy links, from scratch;
       merged: one incremental cluster covering several from-scratch clusters.
+    Each release-2 document printed comes with its estimated MinHash similarity (the stage's signature
+    settings) to the release-1 survivors of its group and to the most similar other document of the group.
 
 Index size: the bytes of both releases' dedup/index_* Parquet files and their rows, per document deduplicated
 (release 1's plus release 2's filter/kept rows); the from-scratch run's own index, for comparison.
@@ -322,15 +325,61 @@ class Agreement:
     examples: list[str] = field(default_factory=list)
 
 
-def describe(doc: Key, urls: dict[Key, str], incremental: dict[Key, Key], scratch: dict[Key, Key]) -> str:
+class Signatures:
+    """MinHash signatures of the documents of both releases, as the dedup stage computes them with its defaults,
+    to explain the printed disagreements."""
+
+    def __init__(self, release_roots: dict[str, Path]):
+        self._rows = {(crawl, row["id"]): row for crawl, root in release_roots.items()
+                      for row in rows(Path(FILTER_KEPT.path(str(root))), ["id", "url", "lang", "text"])}
+        self._cache: dict[Key, bytes] = {}
+
+    def url(self, doc: Key) -> str:
+        return self._rows[doc]["url"] if doc in self._rows else "?"
+
+    def similarity(self, a: Key, b: Key) -> float | None:
+        from pipeline.lib.minhash import similarity
+
+        first, second = self._signature(a), self._signature(b)
+        return similarity(first, second) if first is not None and second is not None else None
+
+    def _signature(self, doc: Key) -> bytes | None:
+        from pipeline.lib.minhash import document_signature
+        from pipeline.lib.scripts import WrittenWithoutSpaces
+        from pipeline.stages.dedup import DedupStageConfig
+
+        if doc not in self._cache and doc in self._rows:
+            settings, row = DedupStageConfig(), self._rows[doc]
+            unspaced = (frozenset(settings.cjk_languages) if settings.cjk_languages is not None
+                        else WrittenWithoutSpaces())
+            self._cache[doc] = document_signature(
+                row["text"], row["lang"], shingle_size=settings.shingle_size, cjk_languages=unspaced,
+                cjk_units=settings.cjk_shingles, segmenter_name=None, num_perm=settings.num_perm,
+                seed=settings.seed).tobytes()
+        return self._cache.get(doc)
+
+
+def describe(doc: Key, docs: set[Key], signatures: Signatures, incremental: dict[Key, Key],
+             scratch: dict[Key, Key]) -> str:
+    """One document of a disagreement: its release, url, incremental cluster and, for a release-2 document, its
+    estimated similarity to each release-1 survivor in the group (what the corpus compares against) and to the
+    most similar other document of the group (what deduplicating from scratch can link it through)."""
     crawl, doc_id = doc
-    release = "r1" if crawl == RELEASE_1 else "r2"
     inc, scr = incremental.get(doc), scratch.get(doc)
-    marks = ("inc-survivor " if inc == doc else "") + ("scratch-survivor" if scr == doc else "")
-    return f"{release} {doc_id[:10]} {urls.get(doc, '?')} (incremental cluster {inc[1][:10] if inc else '-'}) {marks}"
+    marks = (" [corpus survivor]" if inc == doc else "") + (" [from-scratch survivor]" if scr == doc else "")
+    text = (f"{'r1' if crawl == RELEASE_1 else 'r2'} {doc_id[:10]} {signatures.url(doc)} in incremental cluster "
+            f"{inc[1][:10] if inc else '-'}{marks}")
+    if crawl == RELEASE_1:
+        return text
+    survivors = sorted({incremental[d] for d in docs if d in incremental and incremental[d][0] == RELEASE_1})
+    others = [(signatures.similarity(doc, other), other) for other in docs if other != doc]
+    best = max(((sim, other) for sim, other in others if sim is not None), default=None)
+    to_survivors = ", ".join(f"{s[1][:10]} {signatures.similarity(doc, s) or 0:.2f}" for s in survivors)
+    return (text + f"; similarity to r1 survivors: {to_survivors or 'none'}"
+            + (f"; best in group: {best[1][1][:10]} {best[0]:.2f}" if best else ""))
 
 
-def compare(incremental: dict[Key, Key], scratch: dict[Key, Key], urls: dict[Key, str], show: int) -> Agreement:
+def compare(incremental: dict[Key, Key], scratch: dict[Key, Key], signatures: Signatures, show: int) -> Agreement:
     inc_groups, scr_groups = groups(incremental), groups(scratch)
     result = Agreement(documents=(len(incremental), len(scratch)), survivors=(len(inc_groups), len(scr_groups)),
                        covered=0.0, covering=0.0, identical=0.0)
@@ -344,12 +393,18 @@ def compare(incremental: dict[Key, Key], scratch: dict[Key, Key], urls: dict[Key
             continue
         release_1_parts = {part for part in parts if part is not None and any(
             d[0] == RELEASE_1 for d in inc_groups[part])}
-        cause = ("split across release-1 clusters" if len(release_1_parts) > 1
-                 else "release-2 copy not matched" if None not in parts else "document missing from the corpus run")
+        if None in parts:
+            cause = "document missing from the corpus run"
+        elif len(release_1_parts) > 1:
+            cause = "split across release-1 clusters"
+        elif release_1_parts:
+            cause = "release-2 copy not matched"
+        else:
+            cause = "split within release 2"
         result.causes[cause] += 1
         if shown[cause] < show:
             shown[cause] += 1
-            lines = "\n      ".join(describe(doc, urls, incremental, scratch) for doc in sorted(docs))
+            lines = "\n      ".join(describe(doc, docs, signatures, incremental, scratch) for doc in sorted(docs))
             result.examples.append(f"{cause}: from-scratch cluster of {len(docs)}, {len(parts)} incremental "
                                    f"clusters\n      {lines}")
     covering = 0
@@ -361,7 +416,7 @@ def compare(incremental: dict[Key, Key], scratch: dict[Key, Key], urls: dict[Key
         result.causes["merged"] += 1
         if shown["merged"] < show:
             shown["merged"] += 1
-            lines = "\n      ".join(describe(doc, urls, incremental, scratch) for doc in sorted(docs))
+            lines = "\n      ".join(describe(doc, docs, signatures, incremental, scratch) for doc in sorted(docs))
             result.examples.append(f"merged: incremental cluster of {len(docs)} covers {len(parts)} from-scratch "
                                    f"clusters\n      {lines}")
     result.covered = covered / max(len(scr_groups), 1)
@@ -437,9 +492,7 @@ def run_scale(scale: int, work: Path, spark_holder: dict, args, summary: dict) -
 
     incremental = incremental_clusters(roots)
     scratch = scratch_clusters(union_root)
-    urls = {(crawl, row["id"]): row["url"] for crawl, root in roots.items()
-            for row in rows(Path(FILTER_KEPT.path(str(root))), ["id", "url"])}
-    agreement = compare(incremental, scratch, urls, args.show)
+    agreement = compare(incremental, scratch, Signatures(roots), args.show)
     print(f"survivors: incremental {agreement.survivors[0]:,} (release 1 {inc_survivors(roots[RELEASE_1]):,} + "
           f"release 2 {inc_survivors(roots[RELEASE_2]):,}), from scratch {agreement.survivors[1]:,}; documents "
           f"{agreement.documents[0]:,} / {agreement.documents[1]:,}")

@@ -19,7 +19,8 @@ For each --scales N, in one SparkSession (master local[2], spark.shuffle_partiti
    and release 2's, with a filter/_SUCCESS, so the dedup stage runs on the union as on any filter output.
    Document ids are a hash of url and payload digest, so a page unchanged between releases has the same id in
    both; in the union release 2's ids carry UNION_ID_PREFIX, which keeps them unique (a stage input's ids must
-   be) and changes no cluster.
+   be) and changes no cluster. The union is written by Spark (pyarrow would write fetch_time as INT64
+   timestamps beside Spark's INT96, which Spark refuses to read as one dataset).
 5. Timed, --repeats times in turn: release 2's dedup stage in the corpus (the measured, incremental path;
    corpus.survivor=earliest, the default) and the dedup stage on the union (the anchor). Each is
    run_pipeline(config, spark, ["dedup"], force=True).
@@ -123,7 +124,6 @@ class Timing:
     wall: float
     cpu: float | None  # None without psutil
     other_cpu: float | None  # the rest of the machine meanwhile
-    jobs: int  # Spark jobs the run started
 
 
 class TreeCPU:
@@ -184,21 +184,17 @@ def tree_cpu() -> TreeCPU | None:
         return None
 
 
-def timed_dedup(config, spark, label: str) -> tuple[Timing, object]:
+def timed_dedup(config, spark) -> tuple[Timing, object]:
     from pipeline.runner import run_pipeline
 
     meter = tree_cpu()
-    group = f"bench-corpus-dedup-{label}"
-    spark.sparkContext.setJobGroup(group, f"bench/corpus_dedup.py, {label}")
     if meter:
         meter.start()
     started = time.perf_counter()
     [outcome] = run_pipeline(config, spark, ["dedup"], force=True)
     wall = time.perf_counter() - started
     cpu, other = meter.stop() if meter else (None, None)
-    jobs = len(spark.sparkContext.statusTracker().getJobIdsForGroup(group))
-    spark.sparkContext.setJobGroup("", "")
-    return Timing(wall, cpu, other, jobs), outcome.stats
+    return Timing(wall, cpu, other), outcome.stats
 
 
 # ---------------------------------------------------------------------------------------------
@@ -225,26 +221,23 @@ def commit_release(config, spark) -> int:
 
 
 def publish_union(spark, out: Path, release_roots: dict[str, Path]) -> int:
-    """out/filter/kept: release 1's filter/kept files as they are and release 2's with UNION_ID_PREFIX ids, plus a
-    filter/_SUCCESS and stats.json; returns the documents."""
-    import pyarrow as pa
-    import pyarrow.compute as pc
+    """out/filter/kept: both releases' filter/kept rows (release 2's ids with UNION_ID_PREFIX) written by Spark, so
+    every file has the same Parquet types, plus a filter/_SUCCESS and stats.json; returns the documents."""
+    from pyspark.sql import functions as F
 
-    folder = Path(FILTER_KEPT.path(str(out)))
-    folder.mkdir(parents=True)
-    documents = 0
+    frames = []
     for crawl, root in release_roots.items():
-        for number, part in enumerate(sorted(Path(FILTER_KEPT.path(str(root))).glob("*.parquet"))):
-            table = pq.read_table(part)
-            if crawl != RELEASE_1:
-                position = table.schema.get_field_index("id")
-                table = table.set_column(position, table.schema.field(position),
-                                         pc.binary_join_element_wise(pa.scalar(UNION_ID_PREFIX), table["id"], ""))
-            pq.write_table(table, folder / f"part-{crawl}-{number:05d}.parquet", compression="zstd")
-            documents += table.num_rows
-    read = [(f.name, f.dataType) for f in spark.read.parquet(str(folder)).schema]
+        frame = spark.read.parquet(FILTER_KEPT.path(str(root)))
+        if crawl != RELEASE_1:
+            frame = frame.withColumn("id", F.concat(F.lit(UNION_ID_PREFIX), F.col("id")))
+        frames.append(frame.select(*FILTER_KEPT.column_names))
+    folder = FILTER_KEPT.path(str(out))
+    frames[0].unionByName(frames[1]).write.parquet(folder)
+    union = spark.read.parquet(folder)
+    read = [(f.name, f.dataType) for f in union.schema]
     if read != [(f.name, f.dataType) for f in FILTER_KEPT.spark_schema()]:
         raise RuntimeError(f"the union's filter/kept does not match FILTER_KEPT: {read}")
+    documents = union.count()
     (out / "filter" / "stats.json").write_text(json.dumps({"stage": "filter", "output": documents}))
     (out / "filter" / "_SUCCESS").write_text(json.dumps({"config_digest": "bench-union"}))
     return documents
@@ -467,12 +460,11 @@ def run_scale(scale: int, work: Path, spark_holder: dict, args, summary: dict) -
     stats = {}
     for repeat in range(args.repeats):
         for label, config in (("incremental", second), ("scratch", union)):
-            timing, stats[label] = timed_dedup(config, spark, f"{label}-{scale}x-{repeat}")
+            timing, stats[label] = timed_dedup(config, spark)
             runs[label].append(timing)
             cpu = f"{timing.cpu:.1f} CPU s (other processes {timing.other_cpu:.1f})" if timing.cpu is not None \
                 else "CPU n/a"
-            print(f"  run {repeat + 1}/{args.repeats} {label:<11} {timing.wall:6.1f} wall s, {cpu}, "
-                  f"{timing.jobs} Spark jobs", flush=True)
+            print(f"  run {repeat + 1}/{args.repeats} {label:<11} {timing.wall:6.1f} wall s, {cpu}", flush=True)
 
     wall = {label: median([t.wall for t in timings]) for label, timings in runs.items()}
     cpu = ({label: median([t.cpu for t in timings]) for label, timings in runs.items()}
@@ -541,7 +533,7 @@ def inc_survivors(root: Path) -> int:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--scales", default="1,2", help="comma-separated sample scales, each run in turn")
-    parser.add_argument("--repeats", type=int, default=1,
+    parser.add_argument("--repeats", type=int, default=2,
                         help="timed runs of each side per scale, alternating; the median is reported")
     parser.add_argument("--show", type=int, default=3, help="disagreements printed per cause")
     parser.add_argument("--work", type=Path, default=None, help="folder for crawls and outputs (default: temporary)")

@@ -279,24 +279,24 @@ def incremental_clusters(release_roots: dict[str, Path]) -> dict[Key, Key]:
             if row["drop_reason"] not in DUPLICATE_REASONS:
                 continue
             survivor_crawl = RELEASE_1 if row["drop_reason"].endswith(EARLIER_RELEASE_SUFFIX) else crawl
-            member[(crawl, row["id"])] = (survivor_crawl, row["duplicate_of"])
+            member[(crawl, row["id"])] = (survivor_crawl, row["duplicate_of"] or "")
     return member
 
 
-def union_key(row_id: str, crawl: str) -> Key:
-    return (crawl, row_id.removeprefix(UNION_ID_PREFIX) if crawl != RELEASE_1 else row_id)
+def union_key(row_id: str) -> Key:
+    """A document of the union by its (crawl, id) in its release: release 2's ids carry UNION_ID_PREFIX."""
+    if row_id.startswith(UNION_ID_PREFIX):
+        return (RELEASE_2, row_id.removeprefix(UNION_ID_PREFIX))
+    return (RELEASE_1, row_id)
 
 
 def scratch_clusters(out: Path) -> dict[Key, Key]:
     member: dict[Key, Key] = {}
-    crawl_of: dict[str, str] = {}
-    for row in rows(Path(DEDUP_DOCS.path(str(out))), ["id", "crawl"]):
-        crawl_of[row["id"]] = row["crawl"]
-        key = union_key(row["id"], row["crawl"])
-        member[key] = key
-    for row in rows(Path(DEDUP_DROPPED.path(str(out))), ["id", "crawl", "duplicate_of", "drop_reason"]):
+    for row in rows(Path(DEDUP_DOCS.path(str(out))), ["id"]):
+        member[union_key(row["id"])] = union_key(row["id"])
+    for row in rows(Path(DEDUP_DROPPED.path(str(out))), ["id", "duplicate_of", "drop_reason"]):
         if row["drop_reason"] in DUPLICATE_REASONS:
-            member[union_key(row["id"], row["crawl"])] = union_key(row["duplicate_of"], crawl_of[row["duplicate_of"]])
+            member[union_key(row["id"])] = union_key(row["duplicate_of"] or "")
     return member
 
 
@@ -361,13 +361,14 @@ def describe(doc: Key, docs: set[Key], signatures: Signatures, incremental: dict
     inc, scr = incremental.get(doc), scratch.get(doc)
     marks = (" [corpus survivor]" if inc == doc else "") + (" [from-scratch survivor]" if scr == doc else "")
     text = (f"{'r1' if crawl == RELEASE_1 else 'r2'} {doc_id[:10]} {signatures.url(doc)} in incremental cluster "
-            f"{inc[1][:10] if inc else '-'}{marks}")
+            f"{str(inc[1])[:10] if inc else '-'}{marks}")
     if crawl == RELEASE_1:
         return text
-    survivors = sorted({incremental[d] for d in docs if d in incremental and incremental[d][0] == RELEASE_1})
+    survivors = sorted({incremental[d] for d in docs if d in incremental and incremental[d][0] == RELEASE_1},
+                       key=str)
     others = [(signatures.similarity(doc, other), other) for other in docs if other != doc]
     best = max(((sim, other) for sim, other in others if sim is not None), default=None)
-    to_survivors = ", ".join(f"{s[1][:10]} {signatures.similarity(doc, s) or 0:.2f}" for s in survivors)
+    to_survivors = ", ".join(f"{str(s[1])[:10]} {signatures.similarity(doc, s) or 0:.2f}" for s in survivors)
     return (text + f"; similarity to r1 survivors: {to_survivors or 'none'}"
             + (f"; best in group: {best[1][1][:10]} {best[0]:.2f}" if best else ""))
 
@@ -378,7 +379,7 @@ def compare(incremental: dict[Key, Key], scratch: dict[Key, Key], signatures: Si
                        covered=0.0, covering=0.0, identical=0.0)
     covered = identical = 0
     shown: Counter = Counter()
-    for _, docs in sorted(scr_groups.items()):
+    for _, docs in sorted(scr_groups.items(), key=str):
         parts = {incremental.get(doc) for doc in docs}
         if len(parts) == 1 and None not in parts:
             covered += 1
@@ -401,7 +402,7 @@ def compare(incremental: dict[Key, Key], scratch: dict[Key, Key], signatures: Si
             result.examples.append(f"{cause}: from-scratch cluster of {len(docs)}, {len(parts)} incremental "
                                    f"clusters\n      {lines}")
     covering = 0
-    for _, docs in sorted(inc_groups.items()):
+    for _, docs in sorted(inc_groups.items(), key=str):
         parts = {scratch.get(doc) for doc in docs}
         if len(parts) == 1 and None not in parts:
             covering += 1

@@ -486,6 +486,9 @@ def run_scale(scale: int, work: Path, spark_holder: dict, args, summary: dict) -
     incremental = incremental_clusters(roots)
     scratch = scratch_clusters(union_root)
     agreement = compare(incremental, scratch, Signatures(roots), args.show)
+    shared_ids = len({doc_id for crawl, doc_id in incremental if crawl == RELEASE_1}
+                     & {doc_id for crawl, doc_id in incremental if crawl == RELEASE_2})
+    print(f"document ids found in both releases (a page unchanged between them keeps its id): {shared_ids:,}")
     print(f"survivors: incremental {agreement.survivors[0]:,} (release 1 {inc_survivors(roots[RELEASE_1]):,} + "
           f"release 2 {inc_survivors(roots[RELEASE_2]):,}), from scratch {agreement.survivors[1]:,}; documents "
           f"{agreement.documents[0]:,} / {agreement.documents[1]:,}")
@@ -517,6 +520,7 @@ def run_scale(scale: int, work: Path, spark_holder: dict, args, summary: dict) -
         f"{prefix}other processes' CPU s during the runs": [t.other_cpu for ts in runs.values() for t in ts
                                                              if t.other_cpu is not None],
         f"{prefix}survivors incremental / from scratch": list(agreement.survivors),
+        f"{prefix}document ids found in both releases": shared_ids,
         f"{prefix}from-scratch clusters in one incremental cluster": agreement.covered,
         f"{prefix}incremental clusters in one from-scratch cluster": agreement.covering,
         f"{prefix}identical clusters": agreement.identical,

@@ -15,12 +15,15 @@ For each --scales N, in one SparkSession (master local[2], spark.shuffle_partiti
    pipeline.core.corpus.commit with the digests the commit stage records (CommitStage._digests). The commit stage
    itself needs mix and tokenize to have run, which change nothing release 2's dedup reads.
 3. Release 2 in the same corpus root: index to filter, untimed.
-4. From scratch: an output root outside any corpus whose filter/kept is release 1's filter/kept Parquet files
-   and release 2's, with a filter/_SUCCESS, so the dedup stage runs on the union as on any filter output.
-   Document ids are a hash of url and payload digest, so a page unchanged between releases has the same id in
-   both; in the union release 2's ids carry UNION_ID_PREFIX, which keeps them unique (a stage input's ids must
-   be) and changes no cluster. The union is written by Spark (pyarrow would write fetch_time as INT64
-   timestamps beside Spark's INT96, which Spark refuses to read as one dataset).
+   At scale N select keeps conf/default.yaml's max_sites × N sites (as bench/e2e.py does), so the documents
+   reaching dedup grow with the crawl.
+4. From scratch: an output root outside any corpus whose filter/kept holds the rows of both releases'
+   filter/kept (read and written again by Spark, so every file has Spark's Parquet types), with a filter/_SUCCESS,
+   so the dedup stage runs on the union as on any filter output. Document ids are a hash of url and payload
+   digest, so a page fetched byte for byte the same in both releases would have the same id in both (the sample's
+   recrawled pages differ in bytes: the output prints how many ids the releases share); in the union release 2's
+   ids carry UNION_ID_PREFIX, which keeps them unique whatever the crawl (a stage input's ids must be) and
+   changes no cluster.
 5. Timed, --repeats times in turn: release 2's dedup stage in the corpus (the measured, incremental path;
    corpus.survivor=earliest, the default) and the dedup stage on the union (the anchor). Each is
    run_pipeline(config, spark, ["dedup"], force=True).
@@ -58,7 +61,8 @@ document belongs to its survivor's cluster: a survivor to its own, a dropped cop
 Index size: the bytes of both releases' dedup/index_* Parquet files and their rows, per document deduplicated
 (release 1's plus release 2's filter/kept rows); the from-scratch run's own index, for comparison.
 
-Scale 1 is about 580 hosts per release; the stages up to filter take a few minutes per scale on 2 cores.
+Scale 1 is about 580 hosts per release (about 1,300 documents reach dedup in release 1); the stages up to
+filter take one to three minutes per release and scale on 2 cores.
 
     .venv/bin/python bench/corpus_dedup.py --scales 1,2
 """
@@ -201,9 +205,15 @@ def timed_dedup(config, spark) -> tuple[Timing, object]:
 # Preparing the two releases and the union
 # ---------------------------------------------------------------------------------------------
 
-def release_config(sample: Path, corpus_root: Path, crawl: str):
+def select_sites(scale: int) -> str:
+    """select keeps conf/default.yaml's max_sites × scale sites (as bench/e2e.py does), so the documents reaching
+    dedup grow with the crawl; with the default's alone they would hardly grow past scale 1."""
+    return f"stages.select.max_sites={load_config(CONFIG, []).stages.select.max_sites * scale}"
+
+
+def release_config(sample: Path, corpus_root: Path, crawl: str, scale: int):
     return load_config(CONFIG, [f"inputs.base_url={sample}/", f"corpus.root={corpus_root}", f"crawl={crawl}",
-                                *SPARK_SETTINGS, *INPUT_SETTINGS, *RULES_ONLY])
+                                select_sites(scale), *SPARK_SETTINGS, *INPUT_SETTINGS, *RULES_ONLY])
 
 
 def union_config(out: Path):
@@ -439,8 +449,8 @@ def run_scale(scale: int, work: Path, spark_holder: dict, args, summary: dict) -
     generate_sample(sample, seed=SAMPLE_SEED, scale=scale, release=SECOND_RELEASE)
     print(f"sample crawl, releases 1 and 2, written in {time.perf_counter() - started:.0f} s", flush=True)
 
-    first = release_config(sample, corpus_root, RELEASE_1)
-    second = release_config(sample, corpus_root, RELEASE_2)
+    first = release_config(sample, corpus_root, RELEASE_1, scale)
+    second = release_config(sample, corpus_root, RELEASE_2, scale)
     spark = spark_holder.setdefault("spark", get_spark(first.spark))
     for config, stages in ((first, [*UP_TO_FILTER, "dedup"]), (second, UP_TO_FILTER)):
         started = time.perf_counter()
@@ -488,7 +498,7 @@ def run_scale(scale: int, work: Path, spark_holder: dict, args, summary: dict) -
     agreement = compare(incremental, scratch, Signatures(roots), args.show)
     shared_ids = len({doc_id for crawl, doc_id in incremental if crawl == RELEASE_1}
                      & {doc_id for crawl, doc_id in incremental if crawl == RELEASE_2})
-    print(f"document ids found in both releases (a page unchanged between them keeps its id): {shared_ids:,}")
+    print(f"document ids found in both releases (the same url and payload digest): {shared_ids:,}")
     print(f"survivors: incremental {agreement.survivors[0]:,} (release 1 {inc_survivors(roots[RELEASE_1]):,} + "
           f"release 2 {inc_survivors(roots[RELEASE_2]):,}), from scratch {agreement.survivors[1]:,}; documents "
           f"{agreement.documents[0]:,} / {agreement.documents[1]:,}")

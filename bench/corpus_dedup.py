@@ -115,6 +115,7 @@ UNION_ID_PREFIX = "r2:"
 CPU_SAMPLE_SECONDS = 0.2
 INDEX_DATASETS = (DEDUP_INDEX_EXACT, DEDUP_INDEX_BANDS, DEDUP_INDEX_CLUSTERS)
 EARLIER_RELEASE_SUFFIX = "_earlier_release"
+PERCENT = 100.0  # shares are saved as percentages: docs/benchmarks.md prints floats to 3 digits (0.9995 → "1")
 DUPLICATE_REASONS = ("exact_duplicate", "near_duplicate", "exact_duplicate" + EARLIER_RELEASE_SUFFIX,
                      "near_duplicate" + EARLIER_RELEASE_SUFFIX)
 
@@ -531,9 +532,9 @@ def run_scale(scale: int, work: Path, spark_holder: dict, args, summary: dict) -
                                                              if t.other_cpu is not None],
         f"{prefix}survivors incremental / from scratch": list(agreement.survivors),
         f"{prefix}document ids found in both releases": shared_ids,
-        f"{prefix}from-scratch clusters in one incremental cluster": agreement.covered,
-        f"{prefix}incremental clusters in one from-scratch cluster": agreement.covering,
-        f"{prefix}identical clusters": agreement.identical,
+        f"{prefix}from-scratch clusters in one incremental cluster, %": PERCENT * agreement.covered,
+        f"{prefix}incremental clusters in one from-scratch cluster, %": PERCENT * agreement.covering,
+        f"{prefix}identical clusters, %": PERCENT * agreement.identical,
         f"{prefix}disagreements by cause": ", ".join(f"{k}: {v}" for k, v in agreement.causes.items()) or "none",
         f"{prefix}index bytes/doc (both releases)": corpus_bytes / documents,
         f"{prefix}index rows/doc exact / bands / clusters": [count / documents for _, count in corpus_index.values()],

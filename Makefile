@@ -142,6 +142,7 @@ bench: setup
 	$(BIN)/python bench/filter.py --docs 2000
 	$(BIN)/python bench/dedup.py --docs 2000 --base-docs 8000
 	$(BIN)/python bench/tokenize_stage.py --docs 4000
+	$(BIN)/python bench/corpus_dedup.py --scales 1,2
 	$(BIN)/python bench/e2e.py --scales 1,4,16
 
 # The package for spark-submit --py-files (executors import pipeline/graph/filters from it).

@@ -22,7 +22,7 @@ from tests.conftest import RULES_ONLY, make_config
 
 runner = CliRunner()
 # Stages the shared session runs skip: through_tokenize filters by rules only (no train-lm, no train-quality).
-SKIPPED_BY_FIXTURES = {"train-lm", "train-quality"}
+SKIPPED_BY_FIXTURES = {"train-lm", "train-quality", "commit"}  # the shared runs stop at tokenize
 # A resource the page would load from the network: src/href/url()/@import pointing at http(s) or a bare //host.
 NETWORK_REFERENCE = re.compile(r"""(?:\b(?:src|href|srcset|action|data)\s*=\s*["']?\s*(?:https?:)?//)|"""
                                r"""(?:url\(\s*["']?\s*(?:https?:)?//)|(?:@import)""", re.IGNORECASE)
@@ -133,7 +133,7 @@ def test_a_partial_and_an_empty_run_report_what_did_not_run(through_extract, tmp
         assert "not run" in _section(text, name), name
     empty = build_report(str(tmp_path))
     assert all("not run" in _section(empty, name) for name in STAGE_NAMES)
-    assert "0 of 11 stages ran" in empty
+    assert f"0 of {len(STAGE_NAMES)} stages ran" in empty
 
 
 def test_report_command_writes_the_file_and_prints_its_path(through_extract, tmp_path):

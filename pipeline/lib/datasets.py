@@ -95,7 +95,8 @@ RANK_HOSTS = Dataset(
     name="hosts",
     doc="Authority and language of every host of the graph.",
     columns=(
-        Column("id", "int64", False, "Vertex id (hostgraph/vertices)"),
+        Column("id", "int64", False, "Vertex id (hostgraph/vertices; with corpus.graph_releases > 1 the id in the "
+               "union of the releases' graphs, in host order)"),
         Column("host", "string", False, "Host, reversed"),
         Column("domain", "string", False, "Registered domain, reversed"),
         *_AUTHORITY,

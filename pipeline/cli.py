@@ -617,7 +617,6 @@ def _corpus_release(out: str, storage) -> tuple[str, str, list[str]] | None:
     """(corpus root, release, the corpus's releases) when ``out`` is a corpus root (its latest release) or a release
     folder of one; None for a plain run's output root."""
     from pipeline.core import corpus
-    from pipeline.core.storage import arrow_filesystem
 
     out = out.rstrip("/")
     parent, _, crawl = out.rpartition("/")
@@ -625,13 +624,21 @@ def _corpus_release(out: str, storage) -> tuple[str, str, list[str]] | None:
     for root, release in ((out, None), (grand, crawl) if folder == corpus.RELEASES_DIR else (None, None)):
         if not root:
             continue
-        filesystem, _ = arrow_filesystem(root, storage)
-        files = corpus.ArrowFiles(filesystem, lambda url: arrow_filesystem(url, storage)[1])
+        files, _ = _corpus_files(root, storage)
         numbers = corpus.version_numbers(files, root)
         if numbers:
             crawls = corpus.read_version(files, root, numbers[-1]).crawls
             return root, release or crawls[-1], crawls
     return None
+
+
+def _corpus_files(root: str, storage):
+    """The corpus state's file operations (local or S3, through pyarrow) and the pyarrow filesystem under them."""
+    from pipeline.core import corpus
+    from pipeline.core.storage import arrow_filesystem
+
+    filesystem, _ = arrow_filesystem(root, storage)
+    return corpus.ArrowFiles(filesystem, lambda url: arrow_filesystem(url, storage)[1]), filesystem
 
 
 def _host_in_release(release_out: str, crawl: str, key: str, storage) -> dict:
@@ -1302,12 +1309,11 @@ def corpus_status(
 
     storage = _storage(endpoint_url, region)
     root = root.rstrip("/")
-    filesystem, _ = arrow_filesystem(root, storage)
+    files, filesystem = _corpus_files(root, storage)
 
     def located(url: str) -> str:
         return arrow_filesystem(url, storage)[1]
 
-    files = corpus.ArrowFiles(filesystem, located)
     numbers = corpus.version_numbers(files, root)
     if not numbers and not files.list_names(f"{root}/{corpus.RELEASES_DIR}"):
         _fail(f"{root} is not a corpus root: no state/versions/ and no releases/ (run with --set corpus.root={root})")

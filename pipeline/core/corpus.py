@@ -136,9 +136,10 @@ def current(files: Files, root: str) -> StateVersion:
     return read_version(files, root, numbers[-1]) if numbers else EMPTY
 
 
-def base_for(files: Files, root: str, crawl: str) -> StateVersion:
-    """The state release ``crawl`` is deduplicated against and extends (see the module docstring)."""
-    state = current(files, root)
+def base_for(files: Files, root: str, crawl: str, state: StateVersion | None = None) -> StateVersion:
+    """The state release ``crawl`` is deduplicated against and extends (see the module docstring); ``state``: the
+    current version when the caller has already read it."""
+    state = current(files, root) if state is None else state
     if crawl not in state.crawls:
         return state
     if state.crawls[-1] != crawl:
@@ -156,7 +157,7 @@ def commit(files: Files, root: str, crawl: str, digests: dict[str, str]) -> tupl
     state = current(files, root)
     if state.crawls and state.crawls[-1] == crawl and state.releases[-1].digests == digests:
         return state, False
-    base = base_for(files, root, crawl)
+    base = base_for(files, root, crawl, state)
     version = StateVersion(number=state.number + 1, parent=base.number,
                            releases=(*base.releases, ReleaseEntry(crawl, dict(digests), time.time())),
                            written=time.time())
